@@ -1,0 +1,89 @@
+/**
+ * The contracts between the platform and a connector's code: what `ctx` hands a connector, what
+ * a source yields and what a destination answers. Definitions (data) live in definition.ts.
+ */
+import type { HttpExecutor, Logger } from '../core/index.js';
+
+export interface TenantRef {
+  workspaceId: string;
+  connectionId: string;
+}
+
+/** Everything platform-owned a connector may use. It never calls fetch or reads env itself. */
+export interface ConnectorContext {
+  http: HttpExecutor;
+  /** Non-secret connection fields (subdomain, instance URL, account id). */
+  config: Record<string, unknown>;
+  /** The secret fields, resolved from the store at the moment of use. Only for vendor quirks. */
+  credentials(): Promise<Record<string, string>>;
+  logger: Logger;
+  signal: AbortSignal;
+  tenant: TenantRef;
+}
+
+export type SyncMode = 'full' | 'incremental';
+
+/** A vendor record as read, plus the tombstone flag for a deleted feed. */
+export interface SourceRecord {
+  /** The vendor's primary key. */
+  id: string;
+  data: Record<string, unknown>;
+  /** True when the vendor reports the record deleted (archived, in a deleted feed, an event). */
+  deleted?: boolean;
+  /** The cursor value of this record (e.g. its modification time), for checkpoints. */
+  cursorValue?: string | number;
+}
+
+export interface Page {
+  records: SourceRecord[];
+  /** The cursor to resume from after this page has been committed. */
+  cursor: unknown;
+  hasMore: boolean;
+}
+
+export interface ReadOptions {
+  cursor: unknown;
+  mode: SyncMode;
+}
+
+export interface SourceOperations {
+  read(ctx: ConnectorContext, options: ReadOptions): AsyncIterable<Page>;
+  /** How deletes are learnt: a vendor feed, or reconciliation after a complete full read. */
+  deletes: 'feed' | 'reconcile';
+}
+
+/** One record's outcome in a destination write: per record, never all-or-nothing. */
+export type WriteOutcome =
+  | { ok: true; id: string; record?: Record<string, unknown> }
+  | { ok: false; error: import('../core/errors.js').ConnectorError };
+
+export interface DestinationOperations {
+  /** Reads current state by vendor id; a missing id is absent from the map (or null). */
+  get(ctx: ConnectorContext, ids: string[]): Promise<Map<string, Record<string, unknown> | null>>;
+  /** Finds records by natural key value (e.g. email); absent keys have no entry. */
+  findByNaturalKey?(ctx: ConnectorContext, values: string[]): Promise<Map<string, Record<string, unknown>>>;
+  create(ctx: ConnectorContext, records: Array<Record<string, unknown>>, options: { idempotencyKeys: string[] }): Promise<WriteOutcome[]>;
+  update(ctx: ConnectorContext, records: Array<{ id: string; fields: Record<string, unknown> }>): Promise<WriteOutcome[]>;
+  delete(ctx: ConnectorContext, ids: string[]): Promise<WriteOutcome[]>;
+  /** Re-creates a deleted record where the vendor allows (restore from the archive). */
+  restore?(ctx: ConnectorContext, id: string, snapshot: Record<string, unknown>): Promise<WriteOutcome>;
+  /** Records per call the vendor accepts. */
+  batchSize: number;
+  /** The vendor fields that are read-only or normalised and so are not compared in verify. */
+  ignoreOnVerify?: string[];
+  /** The vendor's normalisation of a written value (e.g. lower-cased emails) before comparing. */
+  normalise?(field: string, value: unknown): unknown;
+}
+
+export interface OutboundMessage {
+  channel?: string;
+  to?: string;
+  text: string;
+  threadId?: string;
+  subject?: string;
+  data?: Record<string, unknown>;
+}
+
+export interface MessagingOperations {
+  send(ctx: ConnectorContext, message: OutboundMessage, options: { idempotencyKey: string }): Promise<{ id: string; raw?: unknown }>;
+}
