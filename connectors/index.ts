@@ -1,0 +1,6 @@
+/**
+ * The built-in catalogue: every connector folder's definition, registered at start.
+ */
+import type { ConnectorDefinitionInput } from '../src/registry/index.js';
+
+export const builtInConnectors: ConnectorDefinitionInput[] = [];

@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../server/index.js';
+import { ensureAdminKey, readConfig, startRuntime, type PlatformConfig, type Runtime } from '../runtime/index.js';
+
+export interface RunningPlatform {
+  runtime: Runtime;
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** API, console and worker in one process, on one port. */
+export async function servePlatform(overrides: Partial<PlatformConfig> = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningPlatform> {
+  const config = readConfig(env, overrides);
+  const runtime = await startRuntime(config);
+  const { db, pool } = runtime.database;
+  const firstKey = await ensureAdminKey(db, config.adminKey);
+  if (firstKey) {
+    // Printed once, to the terminal only: it is not in the log and cannot be shown again.
+    process.stdout.write(`\n  Platform admin API key (shown once, store it now):\n  ${firstKey}\n\n`);
+  }
+  const app = await buildServer({ db, registry: runtime.registry, logger: runtime.logger, ping: async () => { await pool.query('select 1'); } });
+  const address = await app.listen({ port: config.port, host: config.host });
+  runtime.logger.info({ url: address }, 'Forgeworks is up');
+  return {
+    runtime, app, url: address,
+    stop: async () => {
+      await app.close();
+      await runtime.close();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The one HTTP executor every connector call goes through: egress guard, auth, timeout, retry,
+ * breaker, rate limit, envelope, scrub. It never throws for a vendor failure; it answers the
+ * envelope with a classified ConnectorError.
+ */
+import { BrokenCircuitError, IsolatedCircuitError } from 'cockatiel';
+import { DEFAULT_BREAKER_OPTIONS, sharedBreakers, TransientOutcome } from './breaker.js';
+import { classifyOutcome, type Classified } from './classify.js';
+import { egressDispatcherFor } from './dispatcher-cache.js';
+import { checkUrl, EgressError } from './egress/index.js';
+import { ConnectorError } from './errors.js';
+import type { ExecutorOptions } from './executor-options.js';
+import { sendAttempt } from './http-attempt.js';
+import type { HttpRequest, OutgoingRequest } from './http-types.js';
+import { silentLogger } from './logger.js';
+import { sleep } from './rate-limiter.js';
+import type { ConnectorResponse } from './response.js';
+import { DEFAULT_RETRY_POLICY, nextDelayMs, type RetryPolicy } from './retry-policy.js';
+import { createScrubber, type Scrubber } from './scrub.js';
+import { buildUrl, encodeBody } from './request-encoding.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
+
+export class HttpExecutor {
+  private readonly logger;
+
+  constructor(readonly options: ExecutorOptions) {
+    this.logger = (options.logger ?? silentLogger).child({ connector: options.connectorId, connection: options.connectionKey });
+  }
+
+  /** A scrubber for every secret this executor knows, for callers that build their own messages. */
+  scrubber(): Scrubber {
+    return createScrubber([...(this.options.secrets ?? []), ...(this.options.auth?.secrets() ?? [])]);
+  }
+
+  async request<T = unknown>(req: HttpRequest<T>): Promise<ConnectorResponse<T>> {
+    const started = performance.now();
+    const scrub = this.scrubber();
+    const method = req.method ?? 'GET';
+    const policy: RetryPolicy = req.retry === false ? { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 } : { ...DEFAULT_RETRY_POLICY, ...this.options.retry, ...req.retry };
+    const finish = (result: Omit<ConnectorResponse<T>, 'latencyMs'>): ConnectorResponse<T> => {
+      const latencyMs = Math.round(performance.now() - started);
+      if (result.error) this.logger.warn({ method, status: result.status, kind: result.error.kind, attempts: result.attempts, latencyMs }, scrub(result.error.message));
+      return { ...result, latencyMs };
+    };
+
+    let url: URL;
+    try {
+      url = checkUrl(buildUrl(this.options.baseUrl, req.url, req.query), this.options.egress);
+    } catch (error) {
+      const message = error instanceof EgressError ? error.message : `invalid URL: ${(error as Error).message}`;
+      return finish({ ok: false, status: 0, body: undefined, headers: {}, attempts: 0, error: new ConnectorError(scrub(message), { kind: 'permanent', code: 'egress_refused' }) });
+    }
+    // A POST or PATCH is retried after an ambiguous failure only when the vendor can dedupe it.
+    const replayable = SAFE_METHODS.has(method) || req.idempotencyKey !== undefined;
+    const breaker = (this.options.breakers ?? sharedBreakers).for(this.options.connectionKey, { ...DEFAULT_BREAKER_OPTIONS, ...this.options.breaker });
+
+    let last: Classified<T> | undefined;
+    let attempts = 0;
+    for (let attempt = 0; attempt < policy.maxAttempts; attempt++) {
+      attempts = attempt + 1;
+      try {
+        last = await breaker.execute(async () => {
+          const outcome = await this.attempt(req, method, url);
+          if (outcome.error?.kind === 'transient') throw new TransientOutcome(outcome);
+          return outcome;
+        });
+      } catch (error) {
+        if (error instanceof TransientOutcome) last = error.outcome as Classified<T>;
+        else if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
+          last = { status: 0, headers: {}, body: undefined, error: new ConnectorError(`circuit open for ${this.options.connectorId}: the vendor failed repeatedly, calls paused`, { kind: 'transient', code: 'circuit_open', retryAfterMs: this.options.breaker?.halfOpenAfterMs ?? DEFAULT_BREAKER_OPTIONS.halfOpenAfterMs }) };
+          break;
+        } else {
+          last = { status: 0, headers: {}, body: undefined, error: new ConnectorError(scrub(`unexpected failure: ${(error as Error).message}`), { kind: 'transient', code: 'unexpected', cause: undefined }) };
+        }
+      }
+      const error = last.error;
+      if (!error || error.kind !== 'transient') return finish({ ok: !error, status: last.status, body: last.body, headers: last.headers, attempts, error: error ? scrubError(error, scrub) : null });
+      if (!replayable && !last.notProcessed) break;
+      if (attempt + 1 >= policy.maxAttempts) break;
+      const delay = nextDelayMs(attempt, policy, error.retryAfterMs, this.options.random);
+      if (performance.now() - started + delay > policy.maxElapsedMs) break;
+      this.logger.debug({ method, status: last.status, attempt: attempt + 1, delayMs: delay }, 'retrying a transient failure');
+      try {
+        await sleep(delay, anySignal(req.signal, this.options.signal));
+      } catch {
+        break;
+      }
+    }
+    return finish({ ok: false, status: last?.status ?? 0, body: last?.body, headers: last?.headers ?? {}, attempts, error: scrubError(last!.error!, scrub) });
+  }
+
+  private async attempt<T>(req: HttpRequest<T>, method: string, url: URL): Promise<Classified<T>> {
+    const { rateLimit, rateLimiter } = this.options;
+    const callerSignal = anySignal(req.signal, this.options.signal);
+    if (rateLimit && rateLimiter) await rateLimiter.acquire(this.options.rateLimitKey ?? `${this.options.connectorId}:${this.options.connectionKey}`, rateLimit, callerSignal);
+    const encoded = encodeBody(req);
+    const outgoing: OutgoingRequest = { method, url: new URL(url), headers: { ...this.options.defaultHeaders, ...lower(req.headers), ...encoded.headers }, body: encoded.body };
+    if (req.idempotencyKey) outgoing.headers[(this.options.idempotencyHeader ?? 'Idempotency-Key').toLowerCase()] = req.idempotencyKey;
+    if (req.authenticate !== false && this.options.auth) await this.options.auth.authorize(outgoing);
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = anySignal(timeout, callerSignal) ?? timeout;
+    const outcome = await sendAttempt({
+      method, url: outgoing.url, headers: lower(outgoing.headers), body: outgoing.body, signal,
+      dispatcher: egressDispatcherFor(this.options.egress), egress: this.options.egress, maxRedirects: this.options.maxRedirects ?? 5,
+    });
+    return classifyOutcome(outcome, req, this.options);
+  }
+}
+
+function lower(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length === 0) return undefined;
+  return present.length === 1 ? present[0] : AbortSignal.any(present);
+}
+
+function scrubError(error: ConnectorError, scrub: Scrubber): ConnectorError {
+  return new ConnectorError(scrub(error.message), {
+    kind: error.kind, status: error.status, code: error.code, retryAfterMs: error.retryAfterMs,
+    fields: error.fields.map((f) => ({ field: f.field, message: scrub(f.message) })),
+  });
+}
+
+export function createHttpExecutor(options: ExecutorOptions): HttpExecutor {
+  return new HttpExecutor(options);
+}

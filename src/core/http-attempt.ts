@@ -1,0 +1,95 @@
+/**
+ * One attempt on the wire: undici through the egress dispatcher, redirects followed by hand so
+ * every hop passes the egress checks, the body read and parsed. Never throws for network faults:
+ * it answers a status 0 outcome with a reason instead.
+ */
+import { request, type Dispatcher } from 'undici';
+import { checkUrl, type EgressPolicy } from './egress/index.js';
+
+export interface AttemptInput {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  dispatcher: Dispatcher;
+  signal: AbortSignal;
+  egress: EgressPolicy;
+  maxRedirects: number;
+}
+
+export type AttemptOutcome =
+  | { kind: 'response'; status: number; headers: Record<string, string>; body: unknown; text: string; url: URL }
+  | { kind: 'network'; reason: 'timeout' | 'aborted' | 'reset' | 'malformed_body' | 'egress' | 'network'; message: string; cause: unknown };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  if (contentType && /json/i.test(contentType)) return JSON.parse(text);
+  return text;
+}
+
+export async function sendAttempt(input: AttemptInput): Promise<AttemptOutcome> {
+  let url = input.url;
+  let method = input.method;
+  let body = input.body;
+  const headers = { ...input.headers };
+  for (let hop = 0; ; hop++) {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: input.dispatcher, signal: input.signal });
+    } catch (error) {
+      return networkOutcome(error, input.signal);
+    }
+    const responseHeaders = flattenHeaders(response.headers);
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      return input.signal.aborted ? networkOutcome(error, input.signal) : { kind: 'network', reason: 'malformed_body', message: 'the response body was cut off', cause: error };
+    }
+    const location = responseHeaders.location;
+    if (REDIRECTS.has(response.statusCode) && location && hop < input.maxRedirects) {
+      let next: URL;
+      try {
+        next = checkUrl(new URL(location, url).toString(), input.egress);
+      } catch (error) {
+        return { kind: 'network', reason: 'egress', message: (error as Error).message, cause: error };
+      }
+      // Credentials never follow a redirect to another origin.
+      if (next.origin !== url.origin) delete headers.authorization;
+      if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+        delete headers['content-type'];
+      }
+      url = next;
+      continue;
+    }
+    try {
+      return { kind: 'response', status: response.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type']), text, url };
+    } catch (error) {
+      return { kind: 'network', reason: 'malformed_body', message: 'the response body is not valid JSON (truncated?)', cause: error };
+    }
+  }
+}
+
+function networkOutcome(error: unknown, signal: AbortSignal): AttemptOutcome {
+  const err = error as { name?: string; code?: string; message?: string; reason?: unknown; cause?: { name?: string; reason?: string } };
+  if (signal.aborted) {
+    const timedOut = (signal.reason as Error | undefined)?.name === 'TimeoutError';
+    return { kind: 'network', reason: timedOut ? 'timeout' : 'aborted', message: timedOut ? 'the vendor did not answer in time' : 'the call was cancelled', cause: error };
+  }
+  if (err?.name === 'EgressError' || err?.cause?.name === 'EgressError') {
+    const message = err.name === 'EgressError' ? err.message : (err.cause as Error).message;
+    return { kind: 'network', reason: 'egress', message: message ?? 'refused by the egress guard', cause: error };
+  }
+  const reset = err?.code === 'ECONNRESET' || err?.code === 'UND_ERR_SOCKET' || err?.code === 'EPIPE';
+  return { kind: 'network', reason: reset ? 'reset' : 'network', message: `connection failed (${err?.code ?? err?.name ?? 'error'})`, cause: error };
+}

@@ -1,0 +1,11 @@
+export * from './errors.js';
+export * from './response.js';
+export * from './http-types.js';
+export * from './retry-policy.js';
+export { HttpExecutor, createHttpExecutor, DEFAULT_TIMEOUT_MS } from './executor.js';
+export type { ExecutorOptions } from './executor-options.js';
+export { BreakerRegistry, sharedBreakers, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from './breaker.js';
+export { MemoryRateLimiter, PostgresRateLimiter, sleep, type RateLimit, type RateLimiter } from './rate-limiter.js';
+export { createScrubber, scrubGeneric, scrubValue, type Scrubber } from './scrub.js';
+export { createLogger, silentLogger, REDACT_PATHS, type Logger } from './logger.js';
+export * from './egress/index.js';
