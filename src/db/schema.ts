@@ -117,6 +117,9 @@ export const streams = pgTable('streams', {
   /** Where an interrupted full read stands (page cursor), so it resumes instead of restarting. */
   fullSyncCursor: jsonb('full_sync_cursor').$type<unknown>(),
   fullSyncRunId: uuid('full_sync_run_id'),
+  /** The run holding the stream: one run per stream at a time, across every worker. */
+  leaseOwner: uuid('lease_owner'),
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
   lastFullSyncAt: timestamp('last_full_sync_at', { withTimezone: true }),
   /** Per-connection override of the connector's default field mapping. */
   mapping: jsonb('mapping').$type<unknown>(),
