@@ -44,7 +44,7 @@ export async function buildConnectorContext(input: ContextInput): Promise<BuiltC
   const logger = (input.logger ?? silentLogger).child({ workspace: input.tenant.workspaceId, connection: input.tenant.connectionId });
   const common = {
     connectorId: definition.id, connectionKey: input.tenant.connectionId, egress, logger, secrets: secretValues,
-    timeoutMs: definition.timeoutMs, resetHeader: definition.resetHeader, idempotencyHeader: definition.idempotencyHeader,
+    timeoutMs: definition.timeoutMs, resetHeader: definition.resetHeader, idempotencyHeader: definition.idempotencyHeader, defaultHeaders: definition.defaultHeaders,
     errorParser: definition.errorParser as VendorErrorParser | undefined, classifyOutcome: definition.classifyOutcome as VendorOutcomeClassifier | undefined,
     signal: input.signal,
   };

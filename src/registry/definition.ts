@@ -75,6 +75,8 @@ export const definitionSchema = z.object({
   rateLimit: z.object({ requests: z.number().int().positive(), windowMs: z.number().int().positive(), scope: z.enum(['connection', 'connector']).default('connection') }).optional(),
   resetHeader: z.object({ name: z.string(), unit: z.enum(['seconds', 'milliseconds', 'epoch_seconds', 'epoch_milliseconds']) }).optional(),
   idempotencyHeader: z.string().optional(),
+  /** Headers sent on every call: API version pins (`Stripe-Version`), `Accept`. Never credentials. */
+  defaultHeaders: z.record(z.string(), z.string()).optional(),
   /** @default 10_000 */
   timeoutMs: z.number().int().positive().optional(),
   errorParser: fn('errorParser').optional(),
