@@ -253,3 +253,15 @@ export const platformState = pgTable('platform_state', {
   key: text('key').primaryKey(),
   value: jsonb('value').$type<unknown>().notNull(),
 });
+
+/**
+ * Writes Vault has not confirmed yet (it was unreachable): the encrypted PostgreSQL copy holds the
+ * value; reconciliation pushes the latest copy to Vault with check-and-set when it answers again.
+ */
+export const vaultOutbox = pgTable('vault_outbox', {
+  connectionId: uuid('connection_id').primaryKey().references(() => connections.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+});
