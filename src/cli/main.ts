@@ -3,7 +3,7 @@
  */
 import { Command } from 'commander';
 import { servePlatform } from './serve.js';
-import { createCatalogue } from '../runtime/index.js';
+import { createCatalogue, readConfig, startRuntime } from '../runtime/index.js';
 import { printTable } from './table.js';
 import { startSandboxCommand } from './sandbox.js';
 
@@ -20,6 +20,17 @@ program.command('serve')
       demo: options.demo, sandboxEgress: options.demo ? true : undefined,
     });
     const shutdown = async () => { await platform.stop(); process.exit(0); };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+
+program.command('worker')
+  .description('run sync and load workers against the same PostgreSQL (the scale-out path; needs DATABASE_URL)')
+  .action(async () => {
+    const config = readConfig(process.env);
+    const runtime = await startRuntime(config, { worker: true });
+    runtime.logger.info('worker started');
+    const shutdown = async () => { await runtime.close(); process.exit(0); };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   });

@@ -12,7 +12,7 @@ export interface RunningPlatform {
 /** API, console and worker in one process, on one port. */
 export async function servePlatform(overrides: Partial<PlatformConfig> = {}, env: NodeJS.ProcessEnv = process.env): Promise<RunningPlatform> {
   const config = readConfig(env, overrides);
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config, { worker: true });
   const { db, pool } = runtime.database;
   const firstKey = await ensureAdminKey(db, config.adminKey);
   if (firstKey) {

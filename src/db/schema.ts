@@ -121,6 +121,8 @@ export const streams = pgTable('streams', {
   leaseOwner: uuid('lease_owner'),
   leaseUntil: timestamp('lease_until', { withTimezone: true }),
   lastFullSyncAt: timestamp('last_full_sync_at', { withTimezone: true }),
+  /** When the scheduler next enqueues an incremental run (from `cron`). */
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }),
   /** Per-connection override of the connector's default field mapping. */
   mapping: jsonb('mapping').$type<unknown>(),
   createdAt: createdAt(),

@@ -1,10 +1,15 @@
 /**
- * The composition root: opens the database, loads the catalogue, and hands each part what it
- * needs. `forge serve`, `forge worker` and the tests all start the platform through here.
+ * The composition root: opens the database, loads the catalogue and the master key, and hands
+ * each part what it needs. `forge serve`, `forge worker` and the tests start the platform here.
  */
+import type PgBoss from 'pg-boss';
 import { builtInConnectors } from '../../connectors/index.js';
-import { createLogger, type Logger } from '../core/index.js';
+import { ConnectionService } from '../connections/index.js';
+import { createLogger, PostgresRateLimiter, type Logger } from '../core/index.js';
+import { openKeySource, type KeySource } from '../credentials/master-key-source.js';
+import { CredentialStore } from '../credentials/store.js';
 import { openDatabase, type OpenedDatabase } from '../db/index.js';
+import { enqueueDueStreams, QUEUES, startBoss, startSyncWorkers } from '../orchestration/index.js';
 import { ConnectorRegistry } from '../registry/index.js';
 import type { PlatformConfig } from './config.js';
 
@@ -13,6 +18,10 @@ export interface Runtime {
   logger: Logger;
   database: OpenedDatabase;
   registry: ConnectorRegistry;
+  keys: KeySource;
+  credentials: CredentialStore;
+  connections: ConnectionService;
+  boss?: PgBoss;
   close(): Promise<void>;
 }
 
@@ -22,10 +31,46 @@ export function createCatalogue(): ConnectorRegistry {
   return registry;
 }
 
-export async function startRuntime(config: PlatformConfig, logger: Logger = createLogger({ level: config.logLevel })): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** Start pg-boss and run sync and load workers in this process. @default false */
+  worker?: boolean;
+  logger?: Logger;
+}
+
+export async function startRuntime(config: PlatformConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (database.embedded) logger.info({ dataDir: database.dataDir }, 'embedded PostgreSQL started');
-  if (config.sandboxEgress) logger.warn('sandbox egress policy is ON: connections flagged as sandboxes may reach loopback over plain HTTP');
-  const registry = createCatalogue();
-  return { config, logger, database, registry, close: () => database.close() };
+  try {
+    if (database.embedded) logger.info({ dataDir: database.dataDir }, 'embedded PostgreSQL started');
+    if (config.sandboxEgress) logger.warn('sandbox egress policy is ON: connections flagged as sandboxes may reach loopback over plain HTTP');
+    const keys = openKeySource({ envKey: config.encryptionKey, envPreviousKeys: process.env.CONNECTOR_ENCRYPTION_KEYS_PREVIOUS, dataDir: database.dataDir, mayGenerate: !config.databaseUrl });
+    const credentials = new CredentialStore(database.pool, keys);
+    await credentials.verifyKey();
+    const registry = createCatalogue();
+    const connections = new ConnectionService({
+      pool: database.pool, registry, credentials, rateLimiter: new PostgresRateLimiter(database.pool), logger, allowSandbox: config.sandboxEgress,
+    });
+    let boss: PgBoss | undefined;
+    if (options.worker) {
+      boss = await startBoss(database.url, logger);
+      await startSyncWorkers(boss, database.pool, connections, logger);
+      await boss.work(QUEUES.tick, async () => { await enqueueDueStreams(database.pool, boss!); });
+    }
+    return {
+      config, logger, database, registry, keys, credentials, connections, boss,
+      close: async () => {
+        if (boss) {
+          // stop() resolves before pg-boss has closed its pool; wait for 'stopped' so the database
+          // is not shut down under it.
+          const stopped = new Promise<void>((resolve) => { boss!.once('stopped', () => resolve()); setTimeout(resolve, 8000).unref(); });
+          await boss.stop({ graceful: true, timeout: 5000 }).catch(() => {});
+          await stopped;
+        }
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
 }

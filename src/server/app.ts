@@ -23,7 +23,6 @@ export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
 export async function buildServer(deps: ServerDeps, extraRoutes: RouteModule[] = []): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as unknown as FastifyBaseLogger,
-    disableRequestLogging: false,
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   });

@@ -1,0 +1,1 @@
+ALTER TABLE "streams" ADD COLUMN "next_run_at" timestamp with time zone;

@@ -1,0 +1,3 @@
+export { startBoss, enqueueSync, enqueueLoad, QUEUES, type SyncJobData, type LoadJobData } from './queues.js';
+export { enqueueDueStreams, nextRun } from './scheduler.js';
+export { handleSyncJob, startSyncWorkers } from './sync-worker.js';
