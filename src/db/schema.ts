@@ -233,6 +233,8 @@ export const loadItems = pgTable('load_items', {
   writeStatus: text('write_status').notNull().default('pending'),
   verifyStatus: text('verify_status').notNull().default('pending'),
   rollbackStatus: text('rollback_status').notNull().default('none'),
+  /** What the rollback did or could not do, in words (e.g. re-created under a new id). */
+  rollbackDetail: text('rollback_detail'),
   error: jsonb('error').$type<Record<string, unknown>>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.loadId, t.seq] })]);

@@ -9,7 +9,8 @@ import { createLogger, PostgresRateLimiter, type Logger } from '../core/index.js
 import { openKeySource, type KeySource } from '../credentials/master-key-source.js';
 import { CredentialStore } from '../credentials/store.js';
 import { openDatabase, type OpenedDatabase } from '../db/index.js';
-import { enqueueDueStreams, QUEUES, startBoss, startSyncWorkers } from '../orchestration/index.js';
+import { enqueueDueStreams, enqueueLoad, QUEUES, startBoss, startSyncWorkers, type LoadJobData } from '../orchestration/index.js';
+import { LoadService } from '../load/index.js';
 import { ConnectorRegistry } from '../registry/index.js';
 import type { PlatformConfig } from './config.js';
 
@@ -21,6 +22,7 @@ export interface Runtime {
   keys: KeySource;
   credentials: CredentialStore;
   connections: ConnectionService;
+  loads: LoadService;
   boss?: PgBoss;
   close(): Promise<void>;
 }
@@ -51,13 +53,20 @@ export async function startRuntime(config: PlatformConfig, options: RuntimeOptio
       pool: database.pool, registry, credentials, rateLimiter: new PostgresRateLimiter(database.pool), logger, allowSandbox: config.sandboxEgress,
     });
     let boss: PgBoss | undefined;
-    if (options.worker) {
-      boss = await startBoss(database.url, logger);
+    if (options.worker) boss = await startBoss(database.url, logger);
+    const loads = new LoadService({
+      pool: database.pool, contexts: connections, logger,
+      enqueue: boss ? (loadId, key) => enqueueLoad(boss!, { loadId }, key) : undefined,
+    });
+    if (boss) {
       await startSyncWorkers(boss, database.pool, connections, logger);
       await boss.work(QUEUES.tick, async () => { await enqueueDueStreams(database.pool, boss!); });
+      await boss.work<LoadJobData>(QUEUES.load, { pollingIntervalSeconds: 1 }, async (jobs) => {
+        for (const job of jobs) await loads.run(job.data.loadId);
+      });
     }
     return {
-      config, logger, database, registry, keys, credentials, connections, boss,
+      config, logger, database, registry, keys, credentials, connections, loads, boss,
       close: async () => {
         if (boss) {
           // stop() resolves before pg-boss has closed its pool; wait for 'stopped' so the database

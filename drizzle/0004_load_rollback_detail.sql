@@ -1,0 +1,1 @@
+ALTER TABLE "load_items" ADD COLUMN "rollback_detail" text;
