@@ -6,6 +6,11 @@ import { servePlatform } from './serve.js';
 import { createCatalogue, readConfig, startRuntime } from '../runtime/index.js';
 import { printTable } from './table.js';
 import { startSandboxCommand } from './sandbox.js';
+import { registerConnectionCommands } from './commands/connect.js';
+import { registerKeyCommands } from './commands/keys.js';
+import { registerLoadCommands } from './commands/load.js';
+import { registerSyncCommands } from './commands/sync.js';
+import { CliError } from './exit-codes.js';
 
 const program = new Command('forge').description('Forgeworks: stream changes out of business systems and load records into them.');
 
@@ -57,6 +62,11 @@ program.command('sandbox <connector>')
     await startSandboxCommand(connectorId, options.port ? Number(options.port) : 0);
   });
 
+registerConnectionCommands(program);
+registerSyncCommands(program);
+registerLoadCommands(program);
+registerKeyCommands(program);
+
 program.exitOverride();
 try {
   await program.parseAsync(process.argv);
@@ -64,5 +74,5 @@ try {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);
   if (!code?.startsWith('commander.')) process.stderr.write(`forge: ${(error as Error).message}\n`);
-  process.exit((error as { exitCode?: number }).exitCode ?? 1);
+  process.exit(error instanceof CliError ? error.exitCode : code?.startsWith('commander.') ? 2 : 1);
 }

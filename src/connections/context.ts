@@ -36,7 +36,10 @@ export async function buildConnectorContext(input: ContextInput): Promise<BuiltC
   const { definition } = input;
   const method = definition.auth.find((m) => m.id === input.authMethodId);
   if (!method) throw new Error(`${definition.id} has no auth method "${input.authMethodId}"`);
-  const useSandbox = Boolean(input.sandboxBaseUrl && input.allowSandbox);
+  if (input.sandboxBaseUrl && !input.allowSandbox) {
+    throw new Error('this is a sandbox connection: it reaches loopback, which needs the sandbox egress policy (FORGE_SANDBOX_EGRESS=1, or forge serve --demo)');
+  }
+  const useSandbox = Boolean(input.sandboxBaseUrl);
   const egress: EgressPolicy = { allowedDomains: definition.allowedDomains, orgAllowlist: input.orgAllowlist, allowLoopback: useSandbox };
   const baseUrl = useSandbox ? input.sandboxBaseUrl! : fillTemplate(definition.baseUrl, input.config);
   const secrets = await input.secrets();

@@ -81,3 +81,22 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () => server.stop(),
   };
 }
+
+/**
+ * The URL of an embedded server already running on this data directory (its postmaster.pid
+ * names a live process and, on line 4, the port), or null.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    if (!(pid > 0) || !(port > 0)) return null;
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  return `postgres://forge:forge@127.0.0.1:${port}/forge`;
+}

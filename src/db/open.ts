@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { connectDatabase, runMigrations, type Database } from './connect.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
 
 export interface OpenedDatabase extends Database {
   url: string;
@@ -18,8 +18,13 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
   let embedded: EmbeddedDatabase | undefined;
   let url = options.databaseUrl;
   if (!url) {
-    embedded = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'pg'), onLog: options.onLog });
-    url = embedded.url;
+    // A platform already running on this data directory: join its server instead of starting one.
+    const running = runningEmbeddedUrl(resolve(dataDir, 'pg'));
+    if (running) url = running;
+    else {
+      embedded = await startEmbeddedPostgres({ dataDir: resolve(dataDir, 'pg'), onLog: options.onLog });
+      url = embedded.url;
+    }
   }
   const database = connectDatabase(url);
   await runMigrations(database);
