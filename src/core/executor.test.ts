@@ -136,6 +136,19 @@ describe('HttpExecutor', () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it('never carries credentials across a redirect to another origin', async () => {
+    const other = await startScriptedServer((_req, res) => json(res, 200, { landed: true }));
+    try {
+      server = await startScriptedServer((_req, res) => { res.writeHead(302, { location: `${other.url}/elsewhere` }); res.end(); });
+      const res = await executor().request({ url: '/x' });
+      expect(res.body).toEqual({ landed: true });
+      expect(server.seen[0]!.headers.authorization).toBe(`Bearer ${CANARY}`);
+      expect(other.seen[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a host outside allowedDomains before any request is made', async () => {
     server = await startScriptedServer((_req, res) => json(res, 200, {}));
     const res = await executor().request({ url: 'https://evil.example.com/steal' });

@@ -7,10 +7,11 @@ import { BrokenCircuitError, IsolatedCircuitError } from 'cockatiel';
 import { DEFAULT_BREAKER_OPTIONS, sharedBreakers, TransientOutcome } from './breaker.js';
 import { classifyOutcome, type Classified } from './classify.js';
 import { egressDispatcherFor } from './dispatcher-cache.js';
-import { checkUrl, EgressError } from './egress/index.js';
+import { checkUrlWith, compilePolicy, EgressError, type CompiledPolicy } from './egress/index.js';
 import { ConnectorError } from './errors.js';
 import type { ExecutorOptions } from './executor-options.js';
 import { sendAttempt } from './http-attempt.js';
+import { attemptSignal } from './attempt-signal.js';
 import type { HttpRequest, OutgoingRequest } from './http-types.js';
 import { silentLogger } from './logger.js';
 import { sleep } from './rate-limiter.js';
@@ -25,13 +26,26 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 export class HttpExecutor {
   private readonly logger;
 
+  private readonly dispatcher;
+  /** Compiled once: the pre-flight check runs on every call. */
+  private readonly policy: CompiledPolicy;
+  private readonly defaultHeaders: Record<string, string>;
+
   constructor(readonly options: ExecutorOptions) {
     this.logger = (options.logger ?? silentLogger).child({ connector: options.connectorId, connection: options.connectionKey });
+    this.dispatcher = egressDispatcherFor(options.egress);
+    this.policy = compilePolicy(options.egress);
+    this.defaultHeaders = lower(options.defaultHeaders);
   }
 
-  /** A scrubber for every secret this executor knows, for callers that build their own messages. */
+  private cachedScrubber: { key: string; scrub: Scrubber } | undefined;
+
+  /** A scrubber for every secret this executor knows (rebuilt only when a token changes). */
   scrubber(): Scrubber {
-    return createScrubber([...(this.options.secrets ?? []), ...(this.options.auth?.secrets() ?? [])]);
+    const secrets = [...(this.options.secrets ?? []), ...(this.options.auth?.secrets() ?? [])];
+    const key = secrets.join('\u0000');
+    if (this.cachedScrubber?.key !== key) this.cachedScrubber = { key, scrub: createScrubber(secrets) };
+    return this.cachedScrubber.scrub;
   }
 
   async request<T = unknown>(req: HttpRequest<T>): Promise<ConnectorResponse<T>> {
@@ -47,7 +61,7 @@ export class HttpExecutor {
 
     let url: URL;
     try {
-      url = checkUrl(buildUrl(this.options.baseUrl, req.url, req.query), this.options.egress);
+      url = checkUrlWith(buildUrl(this.options.baseUrl, req.url, req.query), this.policy);
     } catch (error) {
       const message = error instanceof EgressError ? error.message : `invalid URL: ${(error as Error).message}`;
       return finish({ ok: false, status: 0, body: undefined, headers: {}, attempts: 0, error: new ConnectorError(scrub(message), { kind: 'permanent', code: 'egress_refused' }) });
@@ -62,7 +76,7 @@ export class HttpExecutor {
       attempts = attempt + 1;
       try {
         last = await breaker.execute(async () => {
-          const outcome = await this.attempt(req, method, url);
+          const outcome = await this.attempt(req, method, url, attempt);
           if (outcome.error?.kind === 'transient') throw new TransientOutcome(outcome);
           return outcome;
         });
@@ -91,21 +105,25 @@ export class HttpExecutor {
     return finish({ ok: false, status: last?.status ?? 0, body: last?.body, headers: last?.headers ?? {}, attempts, error: scrubError(last!.error!, scrub) });
   }
 
-  private async attempt<T>(req: HttpRequest<T>, method: string, url: URL): Promise<Classified<T>> {
+  private async attempt<T>(req: HttpRequest<T>, method: string, url: URL, attempt: number): Promise<Classified<T>> {
     const { rateLimit, rateLimiter } = this.options;
-    const callerSignal = anySignal(req.signal, this.options.signal);
-    if (rateLimit && rateLimiter) await rateLimiter.acquire(this.options.rateLimitKey ?? `${this.options.connectorId}:${this.options.connectionKey}`, rateLimit, callerSignal);
+    if (rateLimit && rateLimiter) await rateLimiter.acquire(this.options.rateLimitKey ?? `${this.options.connectorId}:${this.options.connectionKey}`, rateLimit, req.signal ?? this.options.signal);
     const encoded = encodeBody(req);
-    const outgoing: OutgoingRequest = { method, url: new URL(url), headers: { ...this.options.defaultHeaders, ...lower(req.headers), ...encoded.headers }, body: encoded.body };
+    // The checked URL is fresh per call; later attempts get a copy, since auth may edit it (query keys, SigV4).
+    const outgoing: OutgoingRequest = { method, url: attempt === 0 ? url : new URL(url), headers: { ...this.defaultHeaders, ...lower(req.headers), ...encoded.headers }, body: encoded.body };
     if (req.idempotencyKey) outgoing.headers[(this.options.idempotencyHeader ?? 'Idempotency-Key').toLowerCase()] = req.idempotencyKey;
     if (req.authenticate !== false && this.options.auth) await this.options.auth.authorize(outgoing);
-    const timeout = AbortSignal.timeout(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = anySignal(timeout, callerSignal) ?? timeout;
-    const outcome = await sendAttempt({
-      method, url: outgoing.url, headers: lower(outgoing.headers), body: outgoing.body, signal,
-      dispatcher: egressDispatcherFor(this.options.egress), egress: this.options.egress, maxRedirects: this.options.maxRedirects ?? 5,
-    });
-    return classifyOutcome(outcome, req, this.options);
+    const abort = attemptSignal(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal, this.options.signal);
+    try {
+      const outcome = await sendAttempt({
+        // Lower-cased after auth: strategies may set 'Authorization', and redirects strip 'authorization'.
+        method, url: outgoing.url, headers: lower(outgoing.headers), body: outgoing.body, signal: abort.signal,
+        dispatcher: this.dispatcher, egress: this.policy, maxRedirects: this.options.maxRedirects ?? 5,
+      });
+      return classifyOutcome(outcome, req, this.options);
+    } finally {
+      abort.dispose();
+    }
   }
 }
 

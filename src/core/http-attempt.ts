@@ -4,7 +4,7 @@
  * it answers a status 0 outcome with a reason instead.
  */
 import { request, type Dispatcher } from 'undici';
-import { checkUrl, type EgressPolicy } from './egress/index.js';
+import { checkUrlWith, type CompiledPolicy } from './egress/index.js';
 
 export interface AttemptInput {
   method: string;
@@ -13,7 +13,7 @@ export interface AttemptInput {
   body?: string | Uint8Array;
   dispatcher: Dispatcher;
   signal: AbortSignal;
-  egress: EgressPolicy;
+  egress: CompiledPolicy;
   maxRedirects: number;
 }
 
@@ -58,7 +58,7 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptOutcome> 
     if (REDIRECTS.has(response.statusCode) && location && hop < input.maxRedirects) {
       let next: URL;
       try {
-        next = checkUrl(new URL(location, url).toString(), input.egress);
+        next = checkUrlWith(new URL(location, url).toString(), input.egress);
       } catch (error) {
         return { kind: 'network', reason: 'egress', message: (error as Error).message, cause: error };
       }

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench`: every benchmark, each a ratio against a baseline measured in the same run.
+ * Select some with arguments: `npm run bench -- executor stream`.
+ */
+import { benchExecutor } from './executor.js';
+
+const all: Record<string, () => Promise<unknown>> = {
+  executor: () => benchExecutor(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const [name, run] of Object.entries(all)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  await run();
+}
