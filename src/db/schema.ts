@@ -269,3 +269,63 @@ export const vaultOutbox = pgTable('vault_outbox', {
   lastError: text('last_error'),
   queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Admin-defined JSON HTTP connectors (platform tier); every update is a new version. */
+export const httpConnectors = pgTable('http_connectors', {
+  connectorId: text('connector_id').primaryKey(),
+  version: integer('version').notNull().default(1),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const httpConnectorVersions = pgTable('http_connector_versions', {
+  connectorId: text('connector_id').notNull().references(() => httpConnectors.connectorId, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  createdBy: text('created_by'),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.connectorId, t.version] })]);
+
+/** Workspace tier: a workspace's own settings, e.g. group `connector`, name = connector id, encrypted config. */
+export const workspaceSettings = pgTable('workspace_settings', {
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  group: text('group').notNull(),
+  name: text('name').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** AES-256-GCM ciphertext of the config (credentials), bound to workspace and setting. */
+  ciphertext: bytea('ciphertext'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.group, t.name] })]);
+
+/** Org tier: a trigger, a connector action, and a mapping from source fields to the action's inputs. */
+export const automations = pgTable('automations', {
+  id: id(),
+  orgId: uuid('org_id').notNull().references(() => orgs.id),
+  name: text('name').notNull(),
+  /** `{type: 'change_event', object, ops?}` | `{type: 'schedule', cron}` | `{type: 'webhook', secretHash}` */
+  trigger: jsonb('trigger').$type<Record<string, unknown>>().notNull(),
+  connectorId: text('connector_id').notNull(),
+  actionId: text('action_id').notNull(),
+  mapping: jsonb('mapping').$type<unknown>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Change-event triggers: the last change-log sequence handed to this automation. */
+  changeCursor: bigint('change_cursor', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [index('automations_org_idx').on(t.orgId)]);
+
+export const automationRuns = pgTable('automation_runs', {
+  id: id(),
+  automationId: uuid('automation_id').references(() => automations.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id').notNull(),
+  workspaceId: uuid('workspace_id'),
+  connectorId: text('connector_id').notNull(),
+  actionId: text('action_id').notNull(),
+  /** ran | skipped_disabled | skipped_unconfigured | skipped_opted_out | failed | dead */
+  status: text('status').notNull(),
+  /** The envelope of the call: ok, status, latencyMs, error (scrubbed); never the credentials. */
+  outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+  attempts: integer('attempts').notNull().default(1),
+  createdAt: createdAt(),
+}, (t) => [index('automation_runs_org_idx').on(t.orgId, t.createdAt)]);

@@ -10,3 +10,4 @@ export { forbiddenAddressReason, isLoopbackAddress } from './forbidden-address.j
 export { checkUrl, checkUrlWith } from './check-url.js';
 export { createEgressLookup } from './lookup.js';
 export { createEgressDispatcher, type EgressDispatcherOptions, type EgressLogger } from './dispatcher.js';
+export { compileHostPattern, matchesAny, normaliseHost, type HostPattern } from './host-pattern.js';

@@ -1,0 +1,4 @@
+export { httpConnectorSchema, allowedDomainSchema, actionSchema, HTTP_AUTH_TYPES, type HttpConnectorDefinition, type HttpAction } from './definition.js';
+export { analyseTemplate, renderTemplate, TemplateError } from './template.js';
+export { runHttpAction, type ActionOutcome, type RunActionInput } from './handler.js';
+export { WorkspaceSettings, type SettingState } from './settings.js';
