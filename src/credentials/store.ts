@@ -14,11 +14,28 @@ export interface CredentialRef {
   connectionId: string;
 }
 
+/** A compare-and-set write lost: someone wrote the credentials after the caller read them. */
+export class CredentialVersionConflictError extends Error {
+  override readonly name = 'CredentialVersionConflictError';
+  constructor() {
+    super('the credentials changed meanwhile (version conflict)');
+  }
+}
+
+export interface WriteOptions {
+  /**
+   * Also queue the row in `vault_outbox`, in the same statement, so a crash between this write
+   * and the Vault push can never leave Vault silently behind. @default false
+   */
+  queueForVault?: boolean;
+}
+
 const KEY_CHECK = 'credential_key_check';
 const KEY_CHECK_AAD = { tenantId: 'platform', connectionId: 'key-check' };
 
 export class CredentialStore {
-  constructor(private readonly pool: pg.Pool, private readonly keys: KeySource) {}
+  /** `pool` is public so the parts built on the store (refresh leases, OAuth states) share it. */
+  constructor(readonly pool: pg.Pool, private readonly keys: KeySource) {}
 
   /**
    * Fails at start, with a clear message, when the configured key cannot open what this database
@@ -57,18 +74,28 @@ export class CredentialStore {
     }
   }
 
-  async write(ref: CredentialRef, secrets: SecretValues, expectedVersion?: number): Promise<number> {
+  async write(ref: CredentialRef, secrets: SecretValues, expectedVersion?: number, options: WriteOptions = {}): Promise<number> {
     const ring = this.keys.keyring();
     const ciphertext = encryptJson(secrets, { tenantId: ref.workspaceId, connectionId: ref.connectionId }, ring);
+    // Data-modifying CTEs always run; the outbox insert selects from `written`, so it only
+    // happens when the credential write itself did (same workspace, version matched).
     const { rows } = await this.pool.query<{ version: number }>(
-      `insert into credentials (connection_id, workspace_id, ciphertext, key_id, version) values ($1, $2, $3, $4, 1)
-       on conflict (connection_id) do update set ciphertext = excluded.ciphertext, key_id = excluded.key_id,
-         version = credentials.version + 1, updated_at = now()
-       where credentials.workspace_id = excluded.workspace_id and ($5::int is null or credentials.version = $5::int)
-       returning version`,
-      [ref.connectionId, ref.workspaceId, ciphertext, ring.activeKeyId, expectedVersion ?? null],
+      `with written as (
+         insert into credentials (connection_id, workspace_id, ciphertext, key_id, version) values ($1, $2, $3, $4, 1)
+         on conflict (connection_id) do update set ciphertext = excluded.ciphertext, key_id = excluded.key_id,
+           version = credentials.version + 1, updated_at = now()
+         where credentials.workspace_id = excluded.workspace_id and ($5::int is null or credentials.version = $5::int)
+         returning connection_id, workspace_id, version),
+       queued as (
+         insert into vault_outbox (connection_id, workspace_id) select connection_id, workspace_id from written where $6::boolean
+         on conflict (connection_id) do update set queued_at = now())
+       select version from written`,
+      [ref.connectionId, ref.workspaceId, ciphertext, ring.activeKeyId, expectedVersion ?? null, options.queueForVault ?? false],
     );
-    if (!rows[0]) throw new Error(expectedVersion === undefined ? 'the connection belongs to another workspace' : 'the credentials changed meanwhile (version conflict)');
+    if (!rows[0]) {
+      if (expectedVersion === undefined) throw new Error('the connection belongs to another workspace');
+      throw new CredentialVersionConflictError();
+    }
     return rows[0].version;
   }
 

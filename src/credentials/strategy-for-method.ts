@@ -2,8 +2,11 @@
  * Builds the auth strategy a connection's declared method calls for, from its secret fields.
  * Field names are the conventions below; a connector with a quirk supplies `method.strategy`.
  */
-import type { RequestAuthorizer } from '../core/index.js';
+import type { Logger, RequestAuthorizer } from '../core/index.js';
 import type { AuthMethod } from '../registry/index.js';
+import type { CredentialBackend } from './backend.js';
+import { oauth2Refreshing } from './oauth/refreshing.js';
+import type { CredentialRef } from './store.js';
 import {
   apiKey, basic, bearer, jwtBearer, oauth1Hmac, oauth2ClientCredentials, sigv4, type FetchToken,
 } from './strategies/index.js';
@@ -14,6 +17,14 @@ export interface StrategyInput {
   config: Record<string, unknown>;
   /** Token endpoints are reached through the executor, so the egress guard applies to them too. */
   fetchToken: FetchToken;
+  /**
+   * With both, `oauth2_authorization_code` reads its token set from the store at each use and
+   * refreshes it (single-flight across workers). @default none: the stored access token as is
+   */
+  store?: CredentialBackend;
+  ref?: CredentialRef;
+  /** @default silent */
+  logger?: Logger;
 }
 
 /** `{field}` placeholders in URLs (Dynamics' tenant id in its token URL) come from the connection. */
@@ -56,7 +67,14 @@ export function strategyForMethod(input: StrategyInput): RequestAuthorizer | und
     case 'bearer':
       return bearer({ token: secrets.token ?? secrets.accessToken ?? firstSecret(method, secrets) });
     case 'oauth2_authorization_code':
-      // The stored access token; refresh ahead of expiry is the refreshing store's job.
+      if (input.store && input.ref) {
+        // Client id and secret are read with the token set at each use (they were stored with it).
+        return oauth2Refreshing({
+          store: input.store, ref: input.ref, tokenUrl: fillTemplate(method.oauth!.tokenUrl, config),
+          refreshAheadSeconds: method.oauth!.refreshAheadSeconds, fetchToken, logger: input.logger,
+        });
+      }
+      // Without a store there is nothing to write a rotated token to: the stored access token as is.
       return bearer({ token: need(secrets, 'accessToken') });
     case 'oauth2_client_credentials':
       return oauth2ClientCredentials({

@@ -21,6 +21,11 @@ export function generateApiKey(): string {
   return KEY_PREFIX + randomBytes(24).toString('base64url');
 }
 
+/** The first characters of a key, kept in clear so a person can tell keys apart in a list. */
+export function keyPrefix(key: string): string {
+  return key.slice(0, KEY_PREFIX.length + 6);
+}
+
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
@@ -28,7 +33,7 @@ export function hashApiKey(key: string): string {
 export async function storeApiKey(db: Db, key: string, fields: { name: string; role: Role; orgId?: string | null; workspaceId?: string | null; memberId?: string | null }): Promise<string> {
   const [row] = await db.insert(apiKeys).values({
     name: fields.name, role: fields.role, orgId: fields.orgId ?? null, workspaceId: fields.workspaceId ?? null, memberId: fields.memberId ?? null,
-    prefix: key.slice(0, KEY_PREFIX.length + 6), hash: hashApiKey(key),
+    prefix: keyPrefix(key), hash: hashApiKey(key),
   }).returning({ id: apiKeys.id });
   return row!.id;
 }

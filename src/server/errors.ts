@@ -3,6 +3,7 @@
  * answer 500 with a generic message; their detail goes to the (scrubbed) log only.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import pg from 'pg';
 import { ZodError } from 'zod';
 import { ConnectorError } from '../core/index.js';
 import { scrubGeneric } from '../core/scrub.js';
@@ -14,8 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Never names the id asked for: the answer for another tenant's object and a missing one is the same. */
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 export const forbidden = () => new ApiError(403, 'forbidden', 'your role does not allow this');
+export const conflict = (code: string, message: string) => new ApiError(409, code, message);
+export const invalid = (field: string, message: string) => new ApiError(400, 'validation', `invalid input: ${field}: ${message}`, [{ field, message }]);
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
@@ -35,6 +39,9 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   if (error instanceof UnknownConnectorError) return { status: 404, body: { error: { code: 'not_found', message: error.message } } };
   if (error instanceof ConnectorError) {
     return { status: CONNECTOR_STATUS[error.kind], body: { error: { code: `connector_${error.kind}`, message: scrubGeneric(error.message), fields: error.fields } } };
+  }
+  if (error instanceof pg.DatabaseError && error.code === '23505') {
+    return { status: 409, body: { error: { code: 'conflict', message: 'that already exists' } } };
   }
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
