@@ -112,8 +112,7 @@ counts as (
 checkpoint as (
   update streams set
     cursor = case when $16 = 'incremental' then $17::jsonb else cursor end,
-    full_sync_cursor = case when $16 = 'full' then $17::jsonb else full_sync_cursor end,
-    lease_until = now() + interval '5 minutes'
+    full_sync_cursor = case when $16 = 'full' then $17::jsonb else full_sync_cursor end
   where id = $18 and lease_owner = $11
   returning 1
 ),

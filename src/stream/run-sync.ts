@@ -32,6 +32,11 @@ export interface RunSyncOptions {
   mode?: SyncMode;
   runId?: string;
   signal?: AbortSignal;
+  /**
+   * How long the stream stays held if this process dies without releasing it; renewed by a
+   * heartbeat and by every committed page. @default 60
+   */
+  leaseSeconds?: number;
 }
 
 export class StreamBusyError extends Error {
@@ -43,7 +48,10 @@ export class StreamBusyError extends Error {
 export async function runSync(pool: pg.Pool, contexts: ContextFactory, options: RunSyncOptions): Promise<SyncResult> {
   const runId = options.runId ?? randomUUID();
   const stream = await loadStream(pool, options.streamId);
-  if (!(await acquireStreamLease(pool, stream.id, runId))) throw new StreamBusyError(stream.id);
+  const leaseSeconds = options.leaseSeconds ?? 60;
+  if (!(await acquireStreamLease(pool, stream.id, runId, leaseSeconds))) throw new StreamBusyError(stream.id);
+  const heartbeat = setInterval(() => { void acquireStreamLease(pool, stream.id, runId, leaseSeconds).catch(() => {}); }, (leaseSeconds * 1000) / 3);
+  heartbeat.unref();
   const signal = options.signal ?? new AbortController().signal;
   let scrub = scrubGeneric;
   try {
@@ -62,6 +70,7 @@ export async function runSync(pool: pg.Pool, contexts: ContextFactory, options: 
     await failRun(pool, stream, runId, error, scrub);
     throw error;
   } finally {
+    clearInterval(heartbeat);
     await releaseStreamLease(pool, stream.id, runId);
   }
 }
