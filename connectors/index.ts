@@ -2,5 +2,6 @@
  * The built-in catalogue: every connector folder's definition, registered at start.
  */
 import type { ConnectorDefinitionInput } from '../src/registry/index.js';
+import { stripeDefinition } from './stripe/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [];
+export const builtInConnectors: ConnectorDefinitionInput[] = [stripeDefinition];
