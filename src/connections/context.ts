@@ -7,6 +7,7 @@ import type { Logger } from '../core/index.js';
 import { createHttpExecutor, silentLogger, type EgressPolicy, type HttpExecutor, type RateLimiter, type VendorErrorParser, type VendorOutcomeClassifier } from '../core/index.js';
 import { fillTemplate, strategyForMethod } from '../credentials/strategy-for-method.js';
 import type { FetchToken } from '../credentials/strategies/index.js';
+import type { CredentialBackend } from '../credentials/backend.js';
 import type { ConnectorContext, ConnectorDefinition, TenantRef } from '../registry/index.js';
 
 export interface ContextInput {
@@ -24,6 +25,8 @@ export interface ContextInput {
   rateLimiter?: RateLimiter;
   logger?: Logger;
   signal?: AbortSignal;
+  /** Where a refreshed OAuth token set is written back (single-flight across workers). */
+  store?: CredentialBackend;
 }
 
 export interface BuiltContext {
@@ -59,7 +62,7 @@ export async function buildConnectorContext(input: ContextInput): Promise<BuiltC
     if (res.status === 0 && res.error) throw res.error;
     return { status: res.status, body: res.body };
   };
-  const auth = strategyForMethod({ method, secrets, config: input.config, fetchToken });
+  const auth = strategyForMethod({ method, secrets, config: input.config, fetchToken, store: input.store, ref: input.tenant, logger });
   const rateLimit = definition.rateLimit ? { requests: definition.rateLimit.requests, windowMs: definition.rateLimit.windowMs } : undefined;
   const http: HttpExecutor = createHttpExecutor({
     ...common, baseUrl, auth, rateLimit, rateLimiter: input.rateLimiter,

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import type { Logger, RateLimiter } from '../core/index.js';
-import type { CredentialStore } from '../credentials/store.js';
+import type { CredentialBackend } from '../credentials/backend.js';
 import { fieldsToZod, secretFieldNames, type ConnectorDefinition, type ConnectorRegistry } from '../registry/index.js';
 import { buildConnectorContext, type BuiltContext } from './context.js';
 
@@ -16,7 +16,7 @@ export const SANDBOX_URL_KEY = 'sandboxBaseUrl';
 export interface ConnectionServiceDeps {
   pool: pg.Pool;
   registry: ConnectorRegistry;
-  credentials: Pick<CredentialStore, 'read' | 'write' | 'configured'>;
+  credentials: CredentialBackend;
   rateLimiter?: RateLimiter;
   logger: Logger;
   /** The platform's explicit sandbox egress policy. */
@@ -140,7 +140,7 @@ export class ConnectionService {
       secrets: async () => (await this.deps.credentials.read(ref))?.secrets ?? {},
       orgAllowlist: (row.domain_allowlist as string[]).length > 0 ? row.domain_allowlist : undefined,
       sandboxBaseUrl: row.config?.[SANDBOX_URL_KEY], allowSandbox: this.deps.allowSandbox,
-      rateLimiter: this.deps.rateLimiter, logger: this.deps.logger.child({ run: options.runId }), signal: options.signal,
+      rateLimiter: this.deps.rateLimiter, logger: this.deps.logger.child({ run: options.runId }), signal: options.signal, store: this.deps.credentials,
     });
     return { ...built, definition };
   }

@@ -50,7 +50,9 @@ export class HttpExecutor {
 
   async request<T = unknown>(req: HttpRequest<T>): Promise<ConnectorResponse<T>> {
     const started = performance.now();
-    const scrub = this.scrubber();
+    // Looked up when used, not now: a token or session the strategy obtains during the call
+    // must be known to the scrubber by the time an error message is written.
+    const scrub: Scrubber = (text) => this.scrubber()(text);
     const method = req.method ?? 'GET';
     const policy: RetryPolicy = req.retry === false ? { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 } : { ...DEFAULT_RETRY_POLICY, ...this.options.retry, ...req.retry };
     const finish = (result: Omit<ConnectorResponse<T>, 'latencyMs'>): ConnectorResponse<T> => {

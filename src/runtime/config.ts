@@ -20,6 +20,8 @@ const configSchema = z.object({
   demo: z.boolean().default(false),
   /** @default 'info' */
   logLevel: z.string().default('info'),
+  /** Vault (KV v2) as the credential backend, with the encrypted PostgreSQL copy as fallback. */
+  vault: z.object({ addr: z.string().url(), token: z.string().optional(), roleId: z.string().optional(), secretId: z.string().optional(), mount: z.string().optional() }).optional(),
 });
 
 export type PlatformConfig = z.output<typeof configSchema>;
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv, overrides: Partial<PlatformCo
     adminKey: env.FORGE_ADMIN_KEY || undefined,
     sandboxEgress: env.FORGE_SANDBOX_EGRESS === '1' || env.FORGE_SANDBOX_EGRESS === 'true' || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    vault: env.VAULT_ADDR ? { addr: env.VAULT_ADDR, token: env.VAULT_TOKEN || undefined, roleId: env.VAULT_ROLE_ID || undefined, secretId: env.VAULT_SECRET_ID || undefined, mount: env.VAULT_MOUNT || undefined } : undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!parsed.success) {

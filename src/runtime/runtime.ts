@@ -7,7 +7,9 @@ import { builtInConnectors } from '../../connectors/index.js';
 import { ConnectionService } from '../connections/index.js';
 import { createLogger, PostgresRateLimiter, type Logger } from '../core/index.js';
 import { openKeySource, type KeySource } from '../credentials/master-key-source.js';
-import { CredentialStore } from '../credentials/store.js';
+import type { CredentialBackend } from '../credentials/backend.js';
+import { openCredentialStore } from '../credentials/open-store.js';
+import { VaultCredentialStore } from '../credentials/vault/vault-store.js';
 import { openDatabase, type OpenedDatabase } from '../db/index.js';
 import { enqueueDueStreams, enqueueLoad, QUEUES, startBoss, startSyncWorkers, type LoadJobData } from '../orchestration/index.js';
 import { LoadService } from '../load/index.js';
@@ -20,7 +22,7 @@ export interface Runtime {
   database: OpenedDatabase;
   registry: ConnectorRegistry;
   keys: KeySource;
-  credentials: CredentialStore;
+  credentials: CredentialBackend;
   connections: ConnectionService;
   loads: LoadService;
   boss?: PgBoss;
@@ -46,8 +48,9 @@ export async function startRuntime(config: PlatformConfig, options: RuntimeOptio
     if (database.embedded) logger.info({ dataDir: database.dataDir }, 'embedded PostgreSQL started');
     if (config.sandboxEgress) logger.warn('sandbox egress policy is ON: connections flagged as sandboxes may reach loopback over plain HTTP');
     const keys = openKeySource({ envKey: config.encryptionKey, envPreviousKeys: process.env.CONNECTOR_ENCRYPTION_KEYS_PREVIOUS, dataDir: database.dataDir, mayGenerate: !config.databaseUrl });
-    const credentials = new CredentialStore(database.pool, keys);
+    const credentials = openCredentialStore({ pool: database.pool, keys, vault: config.vault, logger });
     await credentials.verifyKey();
+    if (credentials instanceof VaultCredentialStore) credentials.start();
     const registry = createCatalogue();
     const connections = new ConnectionService({
       pool: database.pool, registry, credentials, rateLimiter: new PostgresRateLimiter(database.pool), logger, allowSandbox: config.sandboxEgress,
@@ -68,6 +71,7 @@ export async function startRuntime(config: PlatformConfig, options: RuntimeOptio
     return {
       config, logger, database, registry, keys, credentials, connections, loads, boss,
       close: async () => {
+        if (credentials instanceof VaultCredentialStore) await credentials.stop();
         if (boss) {
           // stop() resolves before pg-boss has closed its pool; wait for 'stopped' so the database
           // is not shut down under it.

@@ -8,9 +8,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuthError, isAuthError, refreshAccessToken } from '../strategies/index.js';
 import { CredentialVersionConflictError } from '../store.js';
-import { markNeedsReauth } from './connection-status.js';
 import { acquireLease, releaseLease } from './lease.js';
-import { NO_REFRESH_TOKEN_REASON, REFRESH_REFUSED_REASON, reauthError } from './reauth-error.js';
+import { failIfRefused, giveUp, NO_REFRESH_TOKEN_REASON, REFRESH_REFUSED_REASON } from './reauth.js';
 import { REFRESH_REFUSED, tokenSecrets } from './token-fields.js';
 import type { RefreshContext, TokenRecord } from './refresh-types.js';
 
@@ -88,14 +87,4 @@ async function refreshHolding(ctx: RefreshContext, startVersion: number): Promis
 
 function fresh(record: TokenRecord): FreshToken {
   return { accessToken: record.tokens.accessToken, version: record.version };
-}
-
-function failIfRefused(ctx: RefreshContext, record: TokenRecord): void {
-  if (record.tokens.refreshRefused) throw reauthError(ctx.ref, REFRESH_REFUSED_REASON);
-}
-
-async function giveUp(ctx: RefreshContext, reason: string): Promise<AuthError> {
-  const name = await markNeedsReauth(ctx.store.pool, ctx.ref, reason);
-  ctx.logger.warn({ reason }, 'connection marked as needing re-authorisation');
-  return reauthError(ctx.ref, reason, name);
 }

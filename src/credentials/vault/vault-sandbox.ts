@@ -5,8 +5,9 @@
  * the data, so a test can take Vault away mid-run and bring the same Vault back.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { headerValue, jsonError, SandboxHttpError, SandboxServer, type SandboxRequest, type SandboxResponse } from '../../sandbox/index.js';
+import { headerValue, SandboxServer, type SandboxRequest, type SandboxResponse } from '../../sandbox/index.js';
 import { KvEngine } from './kv-engine.js';
+import { envelope, jsonBody, vaultErrors as errors, versionMetadata as metadata } from './sandbox-answers.js';
 
 export interface VaultSandboxOptions {
   /** Accepted on every call, like a root token. @default a random `hvs.` token */
@@ -16,20 +17,6 @@ export interface VaultSandboxOptions {
   /** The KV v2 mount. @default 'secret' */
   mount?: string;
 }
-
-const envelope = (data: unknown) => ({ request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 0, data, wrap_info: null, warnings: null, auth: null });
-const errors = (status: number, ...messages: string[]) => jsonError(status, { errors: messages });
-// Vault reads every request body as JSON, whatever its content type says.
-function jsonBody(req: SandboxRequest<unknown>): Record<string, unknown> {
-  if (req.body !== undefined) return (req.body ?? {}) as Record<string, unknown>;
-  if (req.rawBody.length === 0) return {};
-  try {
-    return JSON.parse(req.rawBody.toString('utf8')) as Record<string, unknown>;
-  } catch {
-    throw new SandboxHttpError(400, { errors: ['failed to parse JSON input'] });
-  }
-}
-const metadata = (version: number, createdTime: string) => ({ created_time: createdTime, custom_metadata: null, deletion_time: '', destroyed: false, version });
 
 export class VaultSandbox {
   readonly rootToken: string;
@@ -91,7 +78,8 @@ export class VaultSandbox {
     this.logins++;
     const token = `hvs.${randomBytes(18).toString('base64url')}`;
     this.#tokens.add(token);
-    return { status: 200, body: { ...envelope(null), auth: { client_token: token, accessor: randomUUID(), policies: ['default', 'forgeworks'], lease_duration: 3600, renewable: true, metadata: { role_name: 'forgeworks' } } } };
+    const auth = { client_token: token, accessor: randomUUID(), policies: ['default', 'forgeworks'], lease_duration: 3600, renewable: true, metadata: { role_name: 'forgeworks' } };
+    return { status: 200, body: envelope(null, auth) };
   }
 
   #read(req: SandboxRequest<string>): SandboxResponse {

@@ -1,63 +1,19 @@
 /**
- * The OAuth 2.0 authorization-code flow as a service: `beginAuthorization` issues the vendor URL
- * (state + PKCE S256, 10-minute expiry), `completeAuthorization` handles the callback: single-use
- * state, code exchange, token set stored with the app's client credentials, connection active.
- * The HTTP routes only parse and forward; every check lives here.
+ * Step 2 of the OAuth 2.0 authorization-code flow: the callback. The state must exist, be
+ * unexpired and is consumed on use; the code is exchanged with the PKCE verifier; the token set
+ * is stored with the app's client id and secret; the connection becomes active. Results and
+ * errors never carry a token, a code or the client secret.
  */
-import type pg from 'pg';
 import type { AuthMethod } from '../../registry/index.js';
 import type { CredentialBackend } from '../backend.js';
 import type { KeySource } from '../master-key-source.js';
-import { AuthError, createAuthorizationRequest, exchangeCode, isAuthError, type ClientAuthMethod, type Clock, type FetchToken } from '../strategies/index.js';
+import { AuthError, exchangeCode, isAuthError, type ClientAuthMethod, type Clock, type FetchToken } from '../strategies/index.js';
 import type { CredentialRef, SecretValues } from '../store.js';
 import { fillTemplate } from '../strategy-for-method.js';
+import { authorizationCodeSettings } from './begin-authorization.js';
 import { markActive } from './connection-status.js';
-import { saveState, takeState } from './states.js';
+import { takeState } from './states.js';
 import { tokenSecrets } from './token-fields.js';
-
-export const STATE_TTL_MS = 10 * 60 * 1000;
-
-export interface BeginAuthorizationInput {
-  pool: pg.Pool;
-  keys: KeySource;
-  method: AuthMethod;
-  connection: CredentialRef;
-  redirectUri: string;
-  clientId: string;
-  /** Connection fields for `{placeholders}` in the method's URLs and scopes. @default {} */
-  config?: Record<string, unknown>;
-  /** Vendor extras such as `access_type=offline`. @default {} */
-  extraParams?: Record<string, string>;
-  /** @default 10 minutes */
-  ttlMs?: number;
-}
-
-export interface BeginAuthorizationResult {
-  /** Where to send the user's browser. */
-  url: string;
-  expiresAt: Date;
-}
-
-function oauthOf(method: AuthMethod) {
-  if (method.type !== 'oauth2_authorization_code' || !method.oauth?.authorizeUrl) {
-    throw new Error(`the auth method "${method.id}" is not an OAuth 2.0 authorization-code method`);
-  }
-  return { ...method.oauth, authorizeUrl: method.oauth.authorizeUrl };
-}
-
-export async function beginAuthorization(input: BeginAuthorizationInput): Promise<BeginAuthorizationResult> {
-  const oauth = oauthOf(input.method);
-  const config = input.config ?? {};
-  // PKCE is always sent: servers that do not know it ignore the parameters (RFC 7636 §5).
-  const request = createAuthorizationRequest({
-    authorizeUrl: fillTemplate(oauth.authorizeUrl, config), clientId: input.clientId, redirectUri: input.redirectUri,
-    scopes: oauth.scopes.map((s) => fillTemplate(s, config)), scopeSeparator: oauth.scopeSeparator, extraParams: input.extraParams,
-  });
-  const expiresAt = await saveState(input.pool, input.keys, {
-    ref: input.connection, state: request.state, codeVerifier: request.codeVerifier, redirectUri: input.redirectUri, ttlMs: input.ttlMs ?? STATE_TTL_MS,
-  });
-  return { url: request.url, expiresAt };
-}
 
 export interface CompleteAuthorizationInput {
   store: CredentialBackend;
@@ -91,7 +47,7 @@ export interface CompleteAuthorizationResult {
 const refused = (message: string) => new AuthError('state_mismatch', message, { kind: 'permanent' });
 
 export async function completeAuthorization(input: CompleteAuthorizationInput): Promise<CompleteAuthorizationResult> {
-  const oauth = oauthOf(input.method);
+  const oauth = authorizationCodeSettings(input.method);
   if (!input.state) throw refused('state mismatch: the callback carried no state; start the connection again');
   const pending = await takeState(input.store.pool, input.keys, input.state);
   if (!pending) throw refused('state mismatch: no pending authorization has this state (unknown, or already used); start the connection again');

@@ -6,7 +6,8 @@ import { envKeys } from '../fixtures/stores.js';
 import { fakeTokenEndpoint } from '../strategies/fixtures/token-endpoint.js';
 import { pkceChallengeS256 } from '../strategies/index.js';
 import { CredentialStore } from '../store.js';
-import { beginAuthorization, completeAuthorization } from './authorization.js';
+import { beginAuthorization } from './begin-authorization.js';
+import { completeAuthorization } from './complete-authorization.js';
 import { stateKey } from './states.js';
 
 const method = authMethodSchema.parse({
