@@ -2,6 +2,7 @@
  * The built-in catalogue: every connector folder's definition, registered at start.
  */
 import type { ConnectorDefinitionInput } from '../src/registry/index.js';
+import { hubspotDefinition } from './hubspot/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [stripeDefinition];
+export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, stripeDefinition];
