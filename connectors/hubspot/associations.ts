@@ -16,7 +16,7 @@ async function associatedIds(ctx: ConnectorContext, from: HubspotObject, to: 'co
     const inputs = ids.slice(i, i + BATCH_LIMIT).map((id) => ({ id }));
     // 207 names the records without any association: nothing to attach for those.
     const body = unwrap(await ctx.http.request({
-      method: 'POST', url: `/crm/v4/associations/${from.name}/${to}/batch/read`, json: { inputs }, schema: associationsResponseSchema, signal: ctx.signal,
+      method: 'POST', url: `/crm/v4/associations/${from.name}/${to}/batch/read`, json: { inputs }, schema: associationsResponseSchema, signal: ctx.signal, replayable: true,
     }));
     for (const result of body.results) found.set(result.from.id, result.to.map((t) => t.toObjectId));
   }

@@ -25,7 +25,8 @@ export function hubspotDestination(object: HubspotObject): DestinationOperations
   };
   const readProperties = (ctx: ConnectorContext) => [...new Set([...object.properties, ...(written.get(ctx) ?? [])])];
   const post = (ctx: ConnectorContext, path: string, json: unknown) =>
-    ctx.http.request({ method: 'POST', url: `${base}${path}`, json, schema: batchResponseSchema, signal: ctx.signal });
+    // Batch reads only read: safe to replay after a timeout. Writes are not.
+    ctx.http.request({ method: 'POST', url: `${base}${path}`, json, schema: batchResponseSchema, signal: ctx.signal, replayable: path === '/batch/read' });
 
   async function createChunk(ctx: ConnectorContext, records: Array<Record<string, unknown>>): Promise<WriteOutcome[]> {
     const inputs = records.map((r) => toProperties(r, 'create'));

@@ -15,7 +15,7 @@ const key = (value: unknown) => String(value ?? '').trim().toLowerCase();
 
 async function byEmail(ctx: ConnectorContext, object: HubspotObject, values: string[], properties: string[]): Promise<HubspotRecord[]> {
   const body = unwrap(await ctx.http.request({
-    method: 'POST', url: `/crm/v3/objects/${object.name}/batch/read`, schema: batchResponseSchema, signal: ctx.signal,
+    method: 'POST', url: `/crm/v3/objects/${object.name}/batch/read`, schema: batchResponseSchema, signal: ctx.signal, replayable: true,
     json: { idProperty: 'email', inputs: values.map((id) => ({ id })), properties, propertiesWithHistory: [] },
   }));
   return body.results;
@@ -28,7 +28,7 @@ async function byDomain(ctx: ConnectorContext, object: HubspotObject, values: st
   do {
     await paceSearch(ctx);
     const body = unwrap(await ctx.http.request({
-      method: 'POST', url: `/crm/v3/objects/${object.name}/search`, schema: searchResponseSchema, signal: ctx.signal,
+      method: 'POST', url: `/crm/v3/objects/${object.name}/search`, schema: searchResponseSchema, signal: ctx.signal, replayable: true,
       json: {
         filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'IN', values: values.map(key) }] }],
         sorts: [{ propertyName: 'createdate', direction: 'ASCENDING' }], properties, limit: SEARCH_PAGE_LIMIT, ...(after ? { after } : {}),

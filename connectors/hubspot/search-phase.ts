@@ -50,7 +50,7 @@ export async function* searchPhase(ctx: ConnectorContext, object: HubspotObject,
   while (state.phase === 'search') {
     await paceSearch(ctx);
     const body = unwrap(await ctx.http.request({
-      method: 'POST', url: `/crm/v3/objects/${object.name}/search`, json: searchBody(object, state), schema: searchResponseSchema, signal: ctx.signal,
+      method: 'POST', url: `/crm/v3/objects/${object.name}/search`, json: searchBody(object, state), schema: searchResponseSchema, signal: ctx.signal, replayable: true,
     }));
     const results = await withAssociations(ctx, object, body.results);
     let pageHigh: string | undefined;

@@ -28,7 +28,8 @@ export function classifyOutcome<T>(outcome: AttemptOutcome, req: HttpRequest<T>,
 
   const details = safeParse(options, { status, headers, body });
   const kind = quirk ?? details?.kind ?? kindForStatus(status);
-  const retryAfterMs = kind === 'transient' ? vendorWaitMs(headers, options.resetHeader) : undefined;
+  // The vendor's reset header speaks of its rate-limit window: it governs a 429 only, not a 503.
+  const retryAfterMs = kind === 'transient' ? vendorWaitMs(headers, status === 429 ? options.resetHeader : undefined) : undefined;
   const fields = details?.fields ?? [];
   const named = fields.length > 0 ? ` (fields: ${fields.map((f) => f.field).join(', ')})` : '';
   const message = `${options.connectorId} answered ${status}${details?.message ? `: ${details.message}` : ''}${named}`;

@@ -69,7 +69,7 @@ export class HttpExecutor {
       return finish({ ok: false, status: 0, body: undefined, headers: {}, attempts: 0, error: new ConnectorError(scrub(message), { kind: 'permanent', code: 'egress_refused' }) });
     }
     // A POST or PATCH is retried after an ambiguous failure only when the vendor can dedupe it.
-    const replayable = SAFE_METHODS.has(method) || req.idempotencyKey !== undefined;
+    const replayable = SAFE_METHODS.has(method) || req.idempotencyKey !== undefined || req.replayable === true;
     const breaker = (this.options.breakers ?? sharedBreakers).for(this.options.connectionKey, { ...DEFAULT_BREAKER_OPTIONS, ...this.options.breaker });
 
     let last: Classified<T> | undefined;

@@ -39,6 +39,8 @@ export interface HttpRequest<T = unknown> {
   retry?: Partial<RetryPolicy> | false;
   /** Sent in the connector's idempotency header; also makes a POST safe to retry after a timeout. */
   idempotencyKey?: string;
+  /** A POST that only reads (search, batch read) is safe to replay after a timeout. @default false */
+  replayable?: boolean;
   /** Parses a successful body: a vendor that changes shape gives a named error, not `undefined`. */
   schema?: ZodType<T>;
   signal?: AbortSignal;

@@ -7,8 +7,7 @@ import type { DestinationOperations } from '../registry/index.js';
 
 export function fieldsOf(dest: DestinationOperations, record: Record<string, unknown> | null | undefined): Record<string, unknown> {
   if (!record) return {};
-  const flatten = (dest as DestinationOperations & { fieldsOf?: (r: Record<string, unknown>) => Record<string, unknown> }).fieldsOf;
-  return flatten ? flatten(record) : record;
+  return dest.fieldsOf ? dest.fieldsOf(record) : record;
 }
 
 function canonicalValue(value: unknown): string {

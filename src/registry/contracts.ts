@@ -73,6 +73,14 @@ export interface DestinationOperations {
   ignoreOnVerify?: string[];
   /** The vendor's normalisation of a written value (e.g. lower-cased emails) before comparing. */
   normalise?(field: string, value: unknown): unknown;
+  /** Flat vendor fields of a fetched record (e.g. HubSpot's `properties`), for diff and verify. @default the record */
+  fieldsOf?(record: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** What `testConnection` and `healthCheck` answer. */
+export interface ConnectionCheck {
+  ok: boolean;
+  message?: string;
 }
 
 export interface OutboundMessage {

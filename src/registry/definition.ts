@@ -57,6 +57,7 @@ export const objectSchema = z.object({
     get: fn('destination.get'), create: fn('destination.create'), update: fn('destination.update'), delete: fn('destination.delete'),
     findByNaturalKey: fn('destination.findByNaturalKey').optional(), restore: fn('destination.restore').optional(),
     batchSize: z.number().int().positive(), ignoreOnVerify: z.array(z.string()).optional(), normalise: fn('destination.normalise').optional(),
+    fieldsOf: fn('destination.fieldsOf').optional(),
   }).optional(),
 }).refine((o) => o.source || o.destination, { message: 'an object needs a source or a destination', path: ['source'] });
 
