@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../server/index.js';
+import { startDemo, type DemoSandboxes } from '../runtime/demo.js';
 import { ensureAdminKey, readConfig, startRuntime, type PlatformConfig, type Runtime } from '../runtime/index.js';
 
 export interface RunningPlatform {
   runtime: Runtime;
   app: FastifyInstance;
   url: string;
+  demo?: DemoSandboxes;
   stop(): Promise<void>;
 }
 
@@ -19,13 +21,16 @@ export async function servePlatform(overrides: Partial<PlatformConfig> = {}, env
     // Printed once, to the terminal only: it is not in the log and cannot be shown again.
     process.stdout.write(`\n  Platform admin API key (shown once, store it now):\n  ${firstKey}\n\n`);
   }
-  const app = await buildServer({ db, registry: runtime.registry, logger: runtime.logger, ping: async () => { await pool.query('select 1'); } });
+  const demo = config.demo ? await startDemo(runtime) : undefined;
+  const app = await buildServer({ db, registry: runtime.registry, logger: runtime.logger, ping: async () => { await pool.query('select 1'); }, services: { pool, connections: runtime.connections, loads: runtime.loads, boss: runtime.boss } });
   const address = await app.listen({ port: config.port, host: config.host });
   runtime.logger.info({ url: address }, 'Forgeworks is up');
   return {
     runtime, app, url: address,
+    demo,
     stop: async () => {
       await app.close();
+      await demo?.stop();
       await runtime.close();
     },
   };

@@ -27,7 +27,8 @@ class SchemaBook {
     for (const [id, def] of Object.entries($defs ?? {})) this.components[rename(id)] = this.rewrite(def, rename) as Json;
     const named = typeof rootId === 'string' ? rootId : z.globalRegistry.get(schema)?.id;
     const body = this.rewrite(root, rename) as Json;
-    if (named) {
+    // zod already answers a named root as a $ref into its $defs (lifted above): keep that.
+    if (named && typeof body.$ref !== 'string') {
       this.components[rename(named)] = body;
       return { $ref: `#/components/schemas/${rename(named)}` };
     }

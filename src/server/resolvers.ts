@@ -14,7 +14,7 @@ export interface WorkspaceRow { id: string; org_id: string; name: string; is_dem
 export interface ConnectionRow { id: string; workspace_id: string; connector_id: string; name: string; auth_method: string; status: string; config: Record<string, unknown> }
 export interface StreamRow {
   id: string; workspace_id: string; connection_id: string; object: string; enabled: boolean; cron: string; cursor: unknown; mapping: unknown;
-  next_run_at: Date | null; last_full_sync_at: Date | null; lease_until: Date | null; created_at: Date;
+  full_sync_run_id: string | null; next_run_at: Date | null; last_full_sync_at: Date | null; lease_until: Date | null; created_at: Date;
 }
 export interface IdRow { id: string; workspace_id: string }
 export interface MemberRow { id: string; org_id: string; workspace_id: string | null; email: string; role: string; created_at: Date }
@@ -76,7 +76,7 @@ const RESOLVERS: Record<string, Resolver> = {
     needs: 'connection',
     async resolve(db, _principal, value, into) {
       into.stream = await one<StreamRow>(db,
-        `select id, workspace_id, connection_id, object, enabled, cron, cursor, mapping, next_run_at, last_full_sync_at, lease_until, created_at
+        `select id, workspace_id, connection_id, object, enabled, cron, cursor, mapping, full_sync_run_id, next_run_at, last_full_sync_at, lease_until, created_at
          from streams where connection_id = $1 and workspace_id = $2 and object = $3`,
         [into.connection!.id, into.workspace!.id, value], 'stream');
     },
@@ -145,6 +145,16 @@ export async function resolveParams(db: Queryable, principal: Principal | null, 
     const resolver = RESOLVERS[name];
     if (resolver) await resolver.resolve(db, principal, params[name]!, into);
   }
+  return into;
+}
+
+/**
+ * A tenant object named outside the path (a query filter), checked exactly like a path
+ * parameter: another tenant's answers 404.
+ */
+export async function resolveTopLevel(db: Queryable, principal: Principal | null, name: 'orgId' | 'workspaceId', value: string): Promise<Resolved> {
+  const into: Resolved = {};
+  await RESOLVERS[name]!.resolve(db, principal, value, into);
   return into;
 }
 

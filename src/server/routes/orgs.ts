@@ -67,6 +67,7 @@ const HOST_PATTERN = /^(\*\.)?([a-z0-9-]+\.)+[a-z0-9-]+$/;
 const hostPattern = z.string().trim().toLowerCase().max(253)
   .regex(HOST_PATTERN, 'must be a host name, optionally starting with "*." (no scheme, port, path or bare "*")')
   .superRefine((pattern, ctx) => {
+    if (!HOST_PATTERN.test(pattern)) return; // the regex above already said why
     if (/^\*\.[a-z0-9-]+$/.test(pattern)) { ctx.addIssue({ code: 'custom', message: 'a wildcard must name at least a registrable domain (not *.com)' }); return; }
     // The egress guard compiles these patterns at call time; refuse here what it would refuse there.
     try { compilePolicy({ allowedDomains: [pattern] }); } catch (error) { ctx.addIssue({ code: 'custom', message: (error as Error).message }); }

@@ -30,7 +30,7 @@ export const createConnectionBody = z.strictObject({
   sandboxBaseUrl: z.url().optional().meta({ description: 'A loopback sandbox; only under the platform\'s sandbox egress policy.' }),
 });
 
-export const reauthoriseBody = z.strictObject({ credentials: secretForm });
+export const reauthorizeBody = z.strictObject({ credentials: secretForm });
 
 export const connectionTestSchema = z.object({
   ok: z.boolean(),
@@ -72,7 +72,7 @@ export const previewBody = z.strictObject({
   mapping: mappingSchema.optional().meta({ description: '@default the effective mapping' }),
   /** @default 10 */
   limit: z.number().int().min(1).max(100).default(10),
-});
+}).prefault({});
 
 export const previewSchema = z.object({
   canonical: z.string(),

@@ -21,6 +21,7 @@ export const changePageSchema = z.object({
 export const RECORD_TYPES = { persons: 'person', accounts: 'account', activities: 'activity' } as const;
 
 export const canonicalRecordSchema = z.object({
+  connectionId: idSchema,
   object: z.string(),
   externalId: z.string(),
   data: z.record(z.string(), z.unknown()),

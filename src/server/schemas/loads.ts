@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { loadOptionsSchema, loadRecordSchema, type LoadReport, type PlanItem } from '../../load/index.js';
-import type { JournalItem } from '../../load/index.js';
+import { loadOptionsSchema, loadRecordSchema, type JournalItem, type LoadReport, type PlanItem } from '../../load/index.js';
 import { fieldErrorSchema, idSchema, timestamp } from './common.js';
 
 const count = z.number().int();

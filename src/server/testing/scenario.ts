@@ -1,0 +1,88 @@
+/**
+ * One walk through the API as tenant A that touches every kind of object: a connection with a
+ * canary secret, a sync with a rejected record, a mapping override, a replayed dead letter, a
+ * load that is run and rolled back, a member and keys. The tenancy and audit tests build on it.
+ */
+import { expect } from 'vitest';
+import type { ApiHarness } from './harness.js';
+
+export interface Scenario {
+  canary: string;
+  connectionId: string;
+  runId: string;
+  deadLetterId: string;
+  loadId: string;
+  memberId: string;
+  createdKeyId: string;
+  /** Strings that only tenant A's data contains: none may appear in another tenant's answer. */
+  markers: string[];
+}
+
+const ok = (status: number, expected: number, text: string) => expect(status, text).toBe(expected);
+
+export async function runScenario(h: ApiHarness): Promise<Scenario> {
+  const { a } = h;
+  const canary = `canary-${Math.random().toString(36).slice(2)}-secret`;
+  const ws = `/api/v1/workspaces/${a.workspaceId}`;
+  h.sourceRecords.splice(0, h.sourceRecords.length,
+    { id: 'p1', data: { email: 'Ada.Tenant-A@example.com', first: 'Ada', last: 'Lovelace-A' } },
+    { id: 'p2', data: { email: 'grace.tenant-a@example.com', first: 'Grace', last: 'Hopper-A' } },
+    { id: 'p3', data: { email: 'not an email', workEmail: 'cy.tenant-a@example.com', first: 'Cy' } });
+
+  const created = await h.call(a.memberKey, 'POST', `${ws}/connections`, {
+    connectorId: 'fake', name: 'Tenant A CRM', config: { subdomain: 'tenant-a' }, credentials: { apiKey: canary, webhookSecret: `${canary}-hook` },
+  });
+  ok(created.status, 201, created.text);
+  const connectionId = created.body.id as string;
+  const conn = `${ws}/connections/${connectionId}`;
+
+  ok((await h.call(a.memberKey, 'POST', `${conn}/test`)).status, 200, 'test');
+  ok((await h.call(a.memberKey, 'POST', `${conn}/reauthorize`, { credentials: { apiKey: canary } })).status, 200, 'reauthorize');
+  ok((await h.call(a.memberKey, 'POST', `${conn}/disable`)).status, 200, 'disable');
+  ok((await h.call(a.memberKey, 'POST', `${conn}/enable`)).status, 200, 'enable');
+  ok((await h.call(a.memberKey, 'PATCH', `${conn}/streams/contacts`, { cron: '*/5 * * * *' })).status, 200, 'schedule');
+
+  const run = await h.call(a.memberKey, 'POST', `${conn}/streams/contacts/runs`, { mode: 'full' });
+  ok(run.status, 202, run.text);
+  expect(run.body).toMatchObject({ status: 'succeeded', stats: { created: 2, errors: 1 } });
+
+  const letters = await h.call(a.memberKey, 'GET', `${ws}/dead-letters`);
+  const deadLetterId = letters.body.items[0].id as string;
+  const mapping = [{ target: 'email', source: 'workEmail', transform: 'lowercase' }, { target: 'firstName', source: 'first' }];
+  ok((await h.call(a.memberKey, 'PUT', `${conn}/streams/contacts/mapping`, { mapping })).status, 200, 'mapping');
+  const replayed = await h.call(a.memberKey, 'POST', `${ws}/dead-letters/${deadLetterId}/replay`);
+  ok(replayed.status, 200, replayed.text);
+
+  const load = await h.call(a.memberKey, 'POST', `${ws}/loads`, {
+    connectionId, object: 'contacts', records: [{ op: 'upsert', fields: { email: 'load.tenant-a@example.com', name: 'Loaded A' } }], options: { dryRun: false },
+  });
+  ok(load.status, 201, load.text);
+  const loadId = load.body.load.id as string;
+  ok((await h.call(a.memberKey, 'POST', `${ws}/loads/${loadId}/run`)).status, 202, 'run load');
+  ok((await h.call(a.memberKey, 'POST', `${ws}/loads/${loadId}/rollback`, {})).status, 200, 'rollback');
+
+  const org = `/api/v1/orgs/${a.orgId}`;
+  ok((await h.call(a.orgAdminKey, 'PATCH', org, { name: 'Org A (renamed)' })).status, 200, 'rename org');
+  ok((await h.call(a.orgAdminKey, 'PUT', `${org}/allowlist`, { domains: ['*.fake.test', 'api.tenant-a.example'] })).status, 200, 'allowlist');
+  ok((await h.call(a.orgAdminKey, 'PATCH', ws, { name: 'Workspace A (renamed)' })).status, 200, 'rename workspace');
+  const spare = await h.call(a.orgAdminKey, 'POST', `${org}/workspaces`, { name: 'Workspace A2' });
+  ok(spare.status, 201, spare.text);
+  const member = await h.call(a.orgAdminKey, 'POST', `${org}/members`, { email: 'member.tenant-a@example.com', role: 'workspace_member', workspaceId: a.workspaceId });
+  ok(member.status, 201, member.text);
+  const gone = await h.call(a.orgAdminKey, 'POST', `${org}/members`, { email: 'leaver.tenant-a@example.com', role: 'org_admin' });
+  ok((await h.call(a.orgAdminKey, 'DELETE', `${org}/members/${gone.body.id}`)).status, 200, 'delete member');
+  const key = await h.call(a.orgAdminKey, 'POST', `${org}/api-keys`, { name: 'A automation key', role: 'workspace_member', workspaceId: a.workspaceId, memberId: member.body.id });
+  ok(key.status, 201, key.text);
+  const revoked = await h.call(a.orgAdminKey, 'POST', `${org}/api-keys`, { name: 'A old key', role: 'org_admin' });
+  ok((await h.call(a.orgAdminKey, 'DELETE', `${org}/api-keys/${revoked.body.id}`)).status, 200, 'revoke');
+  const newOrg = await h.call(h.platformKey, 'POST', '/api/v1/orgs', { name: 'Org C' });
+  ok(newOrg.status, 201, newOrg.text);
+
+  return {
+    canary, connectionId, runId: run.body.id, deadLetterId, loadId, memberId: member.body.id, createdKeyId: key.body.id,
+    markers: [
+      a.orgId, a.workspaceId, a.orgAdminKeyId, a.memberKeyId, connectionId, run.body.id, deadLetterId, loadId, member.body.id, key.body.id, spare.body.id,
+      'tenant-a', 'Tenant A', 'Org A', 'Workspace A', canary,
+    ],
+  };
+}
