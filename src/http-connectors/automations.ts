@@ -79,8 +79,8 @@ export interface AutomationDeps {
   connectors: HttpConnectorStore;
   settings: WorkspaceSettings;
   logger: Logger;
-  /** The sandbox policy's loopback origin per connector id (demo and tests only). */
-  sandboxOrigin?: (connectorId: string) => string | undefined;
+  /** The platform's sandbox egress policy: a connector's `sandbox_base_url` is honoured only then. @default false */
+  allowSandbox?: boolean;
 }
 
 /** Runs one automation job and records it; returns the outcome (transient failures are for the caller to retry). */
@@ -100,7 +100,7 @@ export async function runAutomationJob(deps: AutomationDeps, job: AutomationJob,
   const inputs = applyMapping({ ...job.event, data: job.event.data ?? {} } as Record<string, unknown>, mappingSchema.parse(automation.mapping)).record;
   const outcome = await runHttpAction({
     definition: { ...stored.definition, enabled: stored.enabled }, actionId: automation.action_id, inputs, setting,
-    orgAllowlist: automation.domain_allowlist, logger: deps.logger, sandboxOrigin: deps.sandboxOrigin?.(stored.definition.connector_id),
+    orgAllowlist: automation.domain_allowlist, logger: deps.logger, sandboxOrigin: deps.allowSandbox ? stored.definition.sandbox_base_url : undefined,
   });
   if (outcome.status !== 'ran') await record(outcome.status, null);
   else {

@@ -42,6 +42,11 @@ export const httpConnectorSchema = z.object({
   actions: z.array(actionSchema).min(1),
   allowed_domains: z.array(allowedDomainSchema).min(1),
   enabled: z.boolean().default(true),
+  /**
+   * A loopback stand-in to send calls to instead, after every check on the real URL. Honoured only
+   * under the platform's explicit sandbox egress policy. @default none
+   */
+  sandbox_base_url: z.string().regex(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/, 'must be http://127.0.0.1:<port>').optional(),
 }).superRefine((def, ctx) => {
   const ids = new Set<string>();
   def.actions.forEach((action, i) => {

@@ -11,8 +11,9 @@ import type { CredentialBackend } from '../credentials/backend.js';
 import { openCredentialStore } from '../credentials/open-store.js';
 import { VaultCredentialStore } from '../credentials/vault/vault-store.js';
 import { openDatabase, type OpenedDatabase } from '../db/index.js';
-import { enqueueDueStreams, enqueueLoad, QUEUES, startBoss, startSyncWorkers, type LoadJobData } from '../orchestration/index.js';
+import { dispatchAutomationEvents, enqueueDueStreams, enqueueLoad, QUEUES, startAutomationWorkers, startBoss, startSyncWorkers, type LoadJobData } from '../orchestration/index.js';
 import { LoadService } from '../load/index.js';
+import { HttpConnectorStore, WorkspaceSettings } from '../http-connectors/index.js';
 import { ConnectorRegistry } from '../registry/index.js';
 import type { PlatformConfig } from './config.js';
 
@@ -25,6 +26,8 @@ export interface Runtime {
   credentials: CredentialBackend;
   connections: ConnectionService;
   loads: LoadService;
+  httpConnectors: HttpConnectorStore;
+  settings: WorkspaceSettings;
   boss?: PgBoss;
   close(): Promise<void>;
 }
@@ -61,15 +64,22 @@ export async function startRuntime(config: PlatformConfig, options: RuntimeOptio
       pool: database.pool, contexts: connections, logger,
       enqueue: boss ? (loadId, key) => enqueueLoad(boss!, { loadId }, key) : undefined,
     });
+    const httpConnectors = new HttpConnectorStore(database.pool);
+    const settings = new WorkspaceSettings(database.pool, keys);
     if (boss) {
+      const automationDeps = { pool: database.pool, connectors: httpConnectors, settings, logger, allowSandbox: config.sandboxEgress };
       await startSyncWorkers(boss, database.pool, connections, logger);
-      await boss.work(QUEUES.tick, async () => { await enqueueDueStreams(database.pool, boss!); });
+      await startAutomationWorkers(boss, automationDeps);
+      await boss.work(QUEUES.tick, async () => {
+        await enqueueDueStreams(database.pool, boss!);
+        await dispatchAutomationEvents(boss!, automationDeps);
+      });
       await boss.work<LoadJobData>(QUEUES.load, { pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await loads.run(job.data.loadId);
       });
     }
     return {
-      config, logger, database, registry, keys, credentials, connections, loads, boss,
+      config, logger, database, registry, keys, credentials, connections, loads, httpConnectors, settings, boss,
       close: async () => {
         if (credentials instanceof VaultCredentialStore) await credentials.stop();
         if (boss) {

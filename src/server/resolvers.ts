@@ -30,7 +30,10 @@ export interface Resolved {
   load?: IdRow;
   member?: MemberRow;
   apiKey?: ApiKeyRow;
+  automation?: AutomationRow;
 }
+
+export interface AutomationRow { id: string; org_id: string; name: string; trigger: Record<string, unknown>; connector_id: string; action_id: string; mapping: unknown; enabled: boolean; created_at: Date }
 
 interface Resolver {
   /** What must already be resolved (it appears earlier in the URL). */
@@ -105,6 +108,14 @@ const RESOLVERS: Record<string, Resolver> = {
       into.member = await one<MemberRow>(db, 'select id, org_id, workspace_id, email, role, created_at from members where id = $1 and org_id = $2', [value, into.org!.id], 'member');
     },
   },
+  automationId: {
+    needs: 'org',
+    async resolve(db, _principal, value, into) {
+      into.automation = await one<AutomationRow>(db,
+        'select id, org_id, name, trigger, connector_id, action_id, mapping, enabled, created_at from automations where id = $1 and org_id = $2',
+        [value, into.org!.id], 'automation');
+    },
+  },
   keyId: {
     needs: 'org',
     async resolve(db, _principal, value, into) {
@@ -116,11 +127,11 @@ const RESOLVERS: Record<string, Resolver> = {
 };
 
 /** Parameters that name no tenant object (a catalogue id, a record type). */
-const PLAIN_PARAMS = new Set(['connectorId', 'type']);
+const PLAIN_PARAMS = new Set(['connectorId', 'type', 'actionId']);
 
 const RESOLVED_BY: Record<string, keyof Resolved> = {
   orgId: 'org', workspaceId: 'workspace', connectionId: 'connection', object: 'stream', runId: 'run',
-  deadLetterId: 'deadLetter', loadId: 'load', memberId: 'member', keyId: 'apiKey',
+  deadLetterId: 'deadLetter', loadId: 'load', memberId: 'member', keyId: 'apiKey', automationId: 'automation',
 };
 
 export function paramNames(url: string): string[] {

@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { z, ZodError } from 'zod';
 import type { ConnectionService } from '../connections/index.js';
 import type { LoadService } from '../load/index.js';
+import type { HttpConnectorStore, WorkspaceSettings } from '../http-connectors/index.js';
 import type { ConnectorRegistry } from '../registry/index.js';
 import type { Principal, Role } from './api-keys.js';
 import { writeAudit } from './audit.js';
@@ -27,6 +28,11 @@ export interface ApiServices {
   loads?: LoadService;
   /** When present, runs and loads are queued; otherwise they run inline in the request. */
   boss?: PgBoss;
+  /** The three tiers of admin-defined HTTP connectors; absent: those routes answer 503. */
+  httpConnectors?: HttpConnectorStore;
+  settings?: WorkspaceSettings;
+  /** The platform's explicit sandbox egress policy (a JSON connector may then name a loopback sandbox). */
+  allowSandbox?: boolean;
 }
 
 export interface RouteDeps {

@@ -1,5 +1,7 @@
 import type { AnyRouteSpec } from '../route-spec.js';
 import { auditRoutes } from './audit.js';
+import { automationRoutes } from './automations.js';
+import { httpConnectorRoutes } from './http-connectors.js';
 import { connectionRoutes } from './connections.js';
 import { deadLetterRoutes } from './dead-letters.js';
 import { loadRoutes } from './loads.js';
@@ -15,4 +17,5 @@ import { workspaceRoutes } from './workspaces.js';
 export const apiRoutes: AnyRouteSpec[] = [
   ...publicRoutes, ...workspaceRoutes, ...orgRoutes, ...memberRoutes, ...auditRoutes,
   ...connectionRoutes, ...streamRoutes, ...runRoutes, ...recordRoutes, ...deadLetterRoutes, ...loadRoutes,
+  ...httpConnectorRoutes, ...automationRoutes,
 ];
