@@ -3,9 +3,13 @@
  * Select some with arguments: `npm run bench -- executor stream`.
  */
 import { benchExecutor } from './executor.js';
+import { benchStream } from './stream.js';
+import { benchRateLimit } from './ratelimit.js';
 
 const all: Record<string, () => Promise<unknown>> = {
   executor: () => benchExecutor(),
+  stream: () => benchStream(),
+  ratelimit: () => benchRateLimit(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
