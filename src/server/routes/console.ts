@@ -1,7 +1,7 @@
 /**
  * Serves the built web console (console/dist) at `/`, with an SPA fallback: any GET that is not
  * an API, admin or health path and names no file answers index.html, so deep links and reloads
- * work. API paths fall through to the JSON 404. When the console was never built, `/` says how
+ * work. API paths fall through to the API-key check and the JSON 404. When the console was never built, `/` says how
  * to build it instead of failing.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -54,6 +54,9 @@ export function consoleRoutesFrom(root: string): RouteModule {
         const immutable = file.startsWith('assets/');
         return reply.sendFile(file, { maxAge: immutable ? '365d' : 0, immutable, cacheControl: true });
       }
+      // A missing file (a stale tab asking for an old bundle) is a 404, not the page: console
+      // routes never contain a dot in their last segment.
+      if (/\.[A-Za-z0-9]+$/.test(path) && !path.endsWith('/index.html')) return reply.callNotFound();
       void reply.headers(SECURITY_HEADERS).header('cache-control', 'no-cache');
       return reply.sendFile('index.html', { cacheControl: false });
     };
