@@ -5,11 +5,13 @@
 import { benchExecutor } from './executor.js';
 import { benchStream } from './stream.js';
 import { benchRateLimit } from './ratelimit.js';
+import { benchLoad } from './load.js';
 
 const all: Record<string, () => Promise<unknown>> = {
   executor: () => benchExecutor(),
   stream: () => benchStream(),
   ratelimit: () => benchRateLimit(),
+  load: () => benchLoad(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

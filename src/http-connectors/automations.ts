@@ -99,7 +99,7 @@ export async function runAutomationJob(deps: AutomationDeps, job: AutomationJob,
   const setting = stored.definition.auth_type === 'none' ? null : await deps.settings.get(job.event.workspaceId, 'connector', stored.definition.connector_id);
   const inputs = applyMapping({ ...job.event, data: job.event.data ?? {} } as Record<string, unknown>, mappingSchema.parse(automation.mapping)).record;
   const outcome = await runHttpAction({
-    definition: { ...stored.definition, enabled: stored.enabled }, actionId: automation.action_id, inputs, setting,
+    definition: { ...stored.definition, enabled: stored.enabled }, actionId: automation.action_id, inputs, setting, workspaceId: job.event.workspaceId,
     orgAllowlist: automation.domain_allowlist, logger: deps.logger, sandboxOrigin: deps.allowSandbox ? stored.definition.sandbox_base_url : undefined,
   });
   if (outcome.status !== 'ran') await record(outcome.status, null);

@@ -28,6 +28,8 @@ export interface RunActionInput {
    * instead (as built-in connectors do with their sandboxes). @default undefined
    */
   sandboxOrigin?: string;
+  /** Whose call this is: the circuit breaker is per workspace, so one tenant's failures never block another's. */
+  workspaceId?: string;
   /** DNS resolver for the egress guard (tests). @default the system resolver */
   resolver?: import('../core/egress/index.js').Resolver;
 }
@@ -86,7 +88,7 @@ export async function runHttpAction(input: RunActionInput): Promise<ActionOutcom
   const used = new Set([...action.url_template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
   const body = Object.fromEntries(Object.entries(input.inputs).filter(([k]) => !used.has(k)));
   const executor = createHttpExecutor({
-    connectorId: definition.connector_id, connectionKey: `http:${definition.connector_id}`, logger: input.logger,
+    connectorId: definition.connector_id, connectionKey: `http:${definition.connector_id}:${input.workspaceId ?? 'platform'}`, logger: input.logger,
     egress: { allowedDomains: definition.allowed_domains, orgAllowlist: input.orgAllowlist?.length ? input.orgAllowlist : undefined, allowLoopback: Boolean(input.sandboxOrigin), resolver: input.resolver },
     auth: authFor(definition, config), secrets: Object.values(config),
     errorParser: ({ body: b }) => (b && typeof b === 'object' && 'message' in b ? { message: String((b as { message: unknown }).message) } : undefined),

@@ -4,7 +4,8 @@
  */
 import type { ConnectorContext, DestinationOperations, ObjectDefinition } from '../registry/index.js';
 import type { FieldChange, LoadRecord, PlanItem } from './types.js';
-import { chunk, fieldsOf, sameValue } from './values.js';
+import { chunk, fieldsOf, mapLimit, sameValue } from './values.js';
+import { readBack } from './verify.js';
 
 export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, dest: DestinationOperations, records: LoadRecord[], batchSize: number): Promise<PlanItem[]> {
   const keyField = object.naturalKey;
@@ -14,7 +15,8 @@ export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, 
   const wanted = [...new Set(records.filter((r) => !r.id).map(keyOf).filter((k): k is string => k !== null))];
   const byKey = new Map<string, Record<string, unknown>>();
   if (wanted.length > 0 && dest.findByNaturalKey) {
-    for (const part of chunk(wanted, batchSize)) for (const [k, v] of await dest.findByNaturalKey(ctx, part)) byKey.set(normaliseKey(dest, keyField!, k), v);
+    const found = await mapLimit(chunk(wanted, batchSize), 3, (part) => dest.findByNaturalKey!(ctx, part));
+    for (const part of found) for (const [k, v] of part) byKey.set(normaliseKey(dest, keyField!, k), v);
   }
   const idOfFound = (key: string | null) => {
     const found = key === null ? undefined : byKey.get(normaliseKey(dest, keyField!, key));
@@ -56,7 +58,7 @@ export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, 
   // Snapshot every record the load will touch, before anything is written.
   const targets = [...new Set(items.filter((i) => i.targetId && (i.action === 'update' || i.action === 'delete')).map((i) => i.targetId!))];
   const current = new Map<string, Record<string, unknown> | null>();
-  for (const part of chunk(targets, batchSize)) for (const [id, rec] of await dest.get(ctx, part)) current.set(id, rec);
+  for (const [id, rec] of await readBack(ctx, dest, targets, batchSize)) current.set(id, rec);
   for (const item of items) {
     if (item.action === 'create') {
       item.diff = Object.entries(item.input).map(([field, to]) => ({ field, from: null, to }));

@@ -11,7 +11,7 @@ import { chunk, mapLimit } from './values.js';
 export interface WriteOptions {
   loadId: string;
   batchSize: number;
-  /** Batches in flight at once (vendors with batch size 1 need a few). @default 1, or 4 when batchSize is 1 */
+  /** Batches in flight at once; the rate limiter still paces them. @default 3, or 4 when batchSize is 1 */
   concurrency?: number;
   onProgress?: (written: number) => void;
   /** Test hook: called after a batch is marked `writing` and before its call (crash tests). */
@@ -43,7 +43,7 @@ export async function writeItems(pool: pg.Pool, ctx: ConnectorContext, dest: Des
     const pending = items.filter((i) => i.action === action && i.writeStatus === 'pending');
     for (const part of chunk(pending, options.batchSize)) batches.push({ action, items: part });
   }
-  const concurrency = options.concurrency ?? (options.batchSize === 1 ? 4 : 1);
+  const concurrency = options.concurrency ?? (options.batchSize === 1 ? 4 : 3);
   await mapLimit(batches, concurrency, async (batch) => {
     await updateItems(pool, options.loadId, batch.items.map((i) => ({ seq: i.seq, writeStatus: 'writing' })));
     await options.beforeBatch?.();

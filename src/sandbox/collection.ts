@@ -55,6 +55,15 @@ export class Collection<T extends object> {
     this.clock = options.clock ?? systemClock;
   }
 
+  /**
+   * The first record matching, in no particular order: a uniqueness check (an email, a name)
+   * scans once instead of re-sorting a collection that changes on every insert.
+   */
+  find(predicate: (entry: Entry<T>) => boolean, options: { includeArchived?: boolean } = {}): Entry<T> | undefined {
+    for (const entry of this.records.values()) if ((options.includeArchived || !entry.archived) && predicate(entry)) return entry;
+    return undefined;
+  }
+
   /** Records stored, archived ones included. */
   get size(): number {
     return this.records.size;

@@ -2,6 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApiHarness, type ApiHarness } from './testing/harness.js';
 import { runScenario, type Scenario } from './testing/scenario.js';
 
+/**
+ * Targets name their object by uuid (`connection:<uuid>`), except objects keyed by a slug: the
+ * platform's JSON connectors (`http_connector:<id>`, `http_connector:<id>:<action>` for a run) and
+ * a workspace's setting for one (`setting:connector:<id>`).
+ */
+const SLUG_TARGETS: Record<string, RegExp> = {
+  http_connector: /^http_connector:[a-z][a-z0-9-]{1,62}(:[a-z][a-z0-9_]*)?$/,
+  setting: /^setting:connector:[a-z][a-z0-9-]{1,62}$/,
+};
+
 interface AuditRow { id: number; org_id: string | null; workspace_id: string | null; actor: string; action: string; target: string | null; diff: unknown; at: Date }
 
 describe('the audit log', () => {
@@ -21,6 +31,8 @@ describe('the audit log', () => {
     const entries = await rows();
     const { rows: keys } = await h.database.pool.query<{ id: string; role: string }>('select id, role from api_keys');
     const keyRole = new Map(keys.map((k) => [k.id, k.role]));
+    const { rows: workspaces } = await h.database.pool.query<{ id: string; org_id: string }>('select id, org_id from workspaces');
+    const orgOf = new Map(workspaces.map((w) => [w.id, w.org_id]));
     for (const spec of mutations) {
       expect(spec.audit, `${spec.method} ${spec.url} declares an audit action`).toMatch(/^[a-z_]+(\.[a-z_]+)+$/);
       const mine = entries.filter((e) => e.action === spec.audit);
@@ -28,9 +40,12 @@ describe('the audit log', () => {
       for (const entry of mine) {
         const [, keyId, role] = /^api_key:([0-9a-f-]{36}):([a-z_]+)$/.exec(entry.actor) ?? [];
         expect(keyRole.get(keyId!), `${spec.audit} actor ${entry.actor}`).toBe(role);
-        expect(entry.target, spec.audit).toMatch(/^[a-z_]+:[0-9a-f-]{36}$/);
+        expect(entry.target, spec.audit).toMatch(SLUG_TARGETS[entry.target?.split(':')[0] ?? ''] ?? /^[a-z_]+:[0-9a-f-]{36}$/);
         expect(entry.at).toBeInstanceOf(Date);
-        expect(entry.org_id, spec.audit).not.toBeNull();
+        // A platform-wide JSON connector belongs to no org; everything else, and any entry about a workspace, has its org.
+        if (spec.url.startsWith('/admin/') && entry.workspace_id === null) expect(entry.org_id, spec.audit).toBeNull();
+        else expect(entry.org_id, spec.audit).not.toBeNull();
+        if (entry.workspace_id !== null) expect(entry.org_id, `${spec.audit}: the workspace's own org`).toBe(orgOf.get(entry.workspace_id));
       }
     }
     const everything = JSON.stringify(entries);
@@ -38,6 +53,20 @@ describe('the audit log', () => {
     const create = entries.find((e) => e.action === 'connection.create')!;
     expect(create.diff).toMatchObject({ connectorId: 'fake', credentials: { apiKey: '[REDACTED]', webhookSecret: '[REDACTED]' }, config: { subdomain: 'tenant-a' } });
     expect(entries.find((e) => e.action === 'connection.reauthorize')!.diff).toMatchObject({ credentials: { apiKey: '[REDACTED]' } });
+    // The three tiers: who registered and versioned the connector, which workspace stored which (redacted) credentials, who ran it for whom.
+    const platformKeyId = entries.find((e) => e.action === 'http_connector.create')!.actor.split(':')[1];
+    expect(keyRole.get(platformKeyId!)).toBe('platform_admin');
+    expect(entries.filter((e) => e.action.startsWith('http_connector.')).map((e) => [e.action, e.target])).toEqual([
+      ['http_connector.create', `http_connector:${s.httpConnectorId}`], ['http_connector.update', `http_connector:${s.httpConnectorId}`],
+      ['http_connector.disable', `http_connector:${s.httpConnectorId}`], ['http_connector.enable', `http_connector:${s.httpConnectorId}`],
+      ['http_connector.run', `http_connector:${s.httpConnectorId}:${s.actionId}`],
+    ]);
+    expect(entries.find((e) => e.action === 'http_connector.update')!.diff).toMatchObject({ version: 2, definition: { display_name: 'Scenario hooks v2' } });
+    expect(entries.find((e) => e.action === 'http_connector.run')).toMatchObject({ org_id: h.a.orgId, workspace_id: h.a.workspaceId, diff: { status: 'ran', ok: false } });
+    expect(entries.find((e) => e.action === 'setting.connector.update')).toMatchObject({
+      org_id: h.a.orgId, workspace_id: h.a.workspaceId, target: `setting:connector:${s.httpConnectorId}`, diff: { enabled: true, config: { token: '[REDACTED]' } },
+    });
+    expect(entries.find((e) => e.action === 'automation.create')).toMatchObject({ org_id: h.a.orgId, target: `automation:${s.automationId}`, diff: { connector_id: s.httpConnectorId, action_id: s.actionId } });
   });
 
   it('writes nothing for a refused mutation (invalid, forbidden or another tenant\'s)', async () => {

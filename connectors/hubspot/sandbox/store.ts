@@ -48,7 +48,7 @@ export class HubspotStore {
 
   contactByEmail(email: string): StoredEntry | undefined {
     const wanted = email.trim().toLowerCase();
-    return this.collections.contacts.list({ filter: (e) => e.data.properties.email === wanted })[0];
+    return this.collections.contacts.find((e) => e.data.properties.email === wanted);
   }
 
   /** Why HubSpot would refuse this write, if it would; `id` for updates. */

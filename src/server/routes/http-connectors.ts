@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { HttpConnectorConflict, runHttpAction, type HttpConnectorDefinition, type HttpConnectorStore, type WorkspaceSettings } from '../../http-connectors/index.js';
-import { scrubValue } from '../../core/scrub.js';
+import { createScrubber, scrubValue } from '../../core/scrub.js';
 import { ApiError, notFound } from '../errors.js';
 import { defineRoute, type AnyRouteSpec, type ApiServices } from '../route-spec.js';
 import { idSchema } from '../schemas/common.js';
@@ -96,21 +96,25 @@ const runAction = defineRoute({
     const definition = { ...stored.definition, enabled: stored.enabled };
     if (definition.auth_type !== 'none' && !body.workspace_id) throw new ApiError(400, 'validation', 'workspace_id is required for a connector with credentials', [{ field: 'workspace_id', message: 'is required' }]);
     let orgAllowlist: string[] | undefined;
+    let orgId: string | null = null;
     if (body.workspace_id) {
-      const { rows } = await services.pool.query<{ domain_allowlist: string[] }>('select o.domain_allowlist from workspaces w join orgs o on o.id = w.org_id where w.id = $1', [body.workspace_id]);
+      const { rows } = await services.pool.query<{ org_id: string; domain_allowlist: string[] }>('select o.id as org_id, o.domain_allowlist from workspaces w join orgs o on o.id = w.org_id where w.id = $1', [body.workspace_id]);
       if (!rows[0]) throw notFound('workspace');
       orgAllowlist = rows[0].domain_allowlist;
+      orgId = rows[0].org_id;
     }
     const setting = body.workspace_id && definition.auth_type !== 'none' ? await settings.get(body.workspace_id, 'connector', definition.connector_id) : null;
     const outcome = await runHttpAction({
-      definition, actionId: params.actionId, inputs: body.inputs, setting, orgAllowlist,
+      definition, actionId: params.actionId, inputs: body.inputs, setting, orgAllowlist, workspaceId: body.workspace_id,
       sandboxOrigin: services.allowSandbox ? definition.sandbox_base_url : undefined,
     });
     const answer = outcome.status !== 'ran' ? { status: outcome.status } : {
       status: 'ran', ok: outcome.response.ok, httpStatus: outcome.response.status, latencyMs: outcome.response.latencyMs,
-      body: scrubValue(outcome.response.body), error: outcome.response.error ? { ...outcome.response.error.toJSON(), kind: outcome.response.error.kind, message: outcome.response.error.message, fields: outcome.response.error.fields } : null,
+      // A partner may echo what it was sent: the workspace's credentials never leave in the answer.
+      body: scrubValue(outcome.response.body, createScrubber(setting?.state === 'configured' ? Object.values(setting.config) : [])), error: outcome.response.error ? { ...outcome.response.error.toJSON(), kind: outcome.response.error.kind, message: outcome.response.error.message, fields: outcome.response.error.fields } : null,
     };
-    await audit({ target: `http_connector:${params.connectorId}:${params.actionId}`, workspaceId: body.workspace_id ?? null, diff: { status: answer.status, ok: answer.ok ?? null } });
+    // A run for a workspace is that org's business too: its entry carries the org, so its admins see it.
+    await audit({ target: `http_connector:${params.connectorId}:${params.actionId}`, orgId, workspaceId: body.workspace_id ?? null, diff: { status: answer.status, ok: answer.ok ?? null } });
     return answer;
   },
 });

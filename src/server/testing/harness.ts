@@ -1,7 +1,8 @@
 /**
  * The API under test: real PostgreSQL, the real ConnectionService, CredentialStore and
- * LoadService, and a small fake connector (an in-memory source, the in-memory destination of
- * test/support) so no vendor and no other team's connector is involved. Two tenants, A and B,
+ * LoadService, the JSON connector tiers (HttpConnectorStore, WorkspaceSettings), and a small fake
+ * connector (an in-memory source, the in-memory destination of test/support) so no vendor and no
+ * other team's connector is involved. Two tenants, A and B,
  * each with an org admin key and a workspace member key, plus a platform admin key.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,6 +15,7 @@ import { ConnectionService } from '../../connections/index.js';
 import { silentLogger } from '../../core/index.js';
 import { openKeySource } from '../../credentials/index.js';
 import { CredentialStore } from '../../credentials/store.js';
+import { HttpConnectorStore, WorkspaceSettings } from '../../http-connectors/index.js';
 import { LoadService } from '../../load/index.js';
 import { ConnectorRegistry, type ConnectorContext, type ReadOptions, type SourceRecord } from '../../registry/index.js';
 import { storeApiKey, type Role } from '../api-keys.js';
@@ -107,7 +109,11 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
   const loads = new LoadService({ pool: database.pool, contexts: connections, logger: silentLogger });
   const app = await buildServer({
     db: database.db, registry, logger: silentLogger, ping: async () => { await database.pool.query('select 1'); },
-    services: { pool: database.pool, connections, loads, boss: options.boss },
+    services: {
+      pool: database.pool, connections, loads, boss: options.boss,
+      // The three tiers of JSON connectors; the sandbox policy lets a definition name a loopback stand-in.
+      httpConnectors: new HttpConnectorStore(database.pool), settings: new WorkspaceSettings(database.pool, keys), allowSandbox: true,
+    },
   });
   await app.ready();
 

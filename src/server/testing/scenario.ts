@@ -1,7 +1,10 @@
 /**
  * One walk through the API as tenant A that touches every kind of object: a connection with a
  * canary secret, a sync with a rejected record, a mapping override, a replayed dead letter, a
- * load that is run and rolled back, a member and keys. The tenancy and audit tests build on it.
+ * load that is run and rolled back, a member and keys, and the three tiers of JSON connectors: a
+ * platform-defined HTTP connector (versioned, kill-switch flipped both ways, one action run once),
+ * an automation of org A on it, and workspace A's credentials for it. The tenancy and audit tests
+ * build on it.
  */
 import { expect } from 'vitest';
 import type { ApiHarness } from './harness.js';
@@ -14,6 +17,11 @@ export interface Scenario {
   loadId: string;
   memberId: string;
   createdKeyId: string;
+  /** The platform-tier JSON connector (a platform object: no tenant's data) and its action. */
+  httpConnectorId: string;
+  actionId: string;
+  /** Org A's automation on it; workspace A stores its credentials (the canary) as a setting. */
+  automationId: string;
   /** Strings that only tenant A's data contains: none may appear in another tenant's answer. */
   markers: string[];
 }
@@ -78,11 +86,54 @@ export async function runScenario(h: ApiHarness): Promise<Scenario> {
   const newOrg = await h.call(h.platformKey, 'POST', '/api/v1/orgs', { name: 'Org C' });
   ok(newOrg.status, 201, newOrg.text);
 
+  // The platform tier: a JSON connector, updated to a second version, disabled and enabled again.
+  const httpConnectorId = 'scenario-hooks';
+  const actionId = 'notify';
+  const admin = `/admin/connector/${httpConnectorId}`;
+  const definition = {
+    connector_id: httpConnectorId, display_name: 'Scenario hooks', auth_type: 'bearer',
+    auth_schema: { fields: [{ name: 'token', label: 'Token', type: 'password', secret: true, required: true }] },
+    actions: [{
+      action_id: actionId, http_method: 'POST', url_template: 'https://hooks.scenario.example/v1/contacts/{contact_id}',
+      body_schema: { type: 'object', required: ['contact_id'], properties: { contact_id: { type: 'string' }, email: { type: 'string' } } },
+    }],
+    allowed_domains: ['hooks.scenario.example'], enabled: true,
+  };
+  const registered = await h.call(h.platformKey, 'POST', '/admin/connector', definition);
+  ok(registered.status, 201, registered.text);
+  const updated = await h.call(h.platformKey, 'PUT', admin, { ...definition, display_name: 'Scenario hooks v2' });
+  ok(updated.status, 200, updated.text);
+  expect(updated.body.version).toBe(2);
+  ok((await h.call(h.platformKey, 'POST', `${admin}/disable`)).status, 200, 'disable connector');
+  ok((await h.call(h.platformKey, 'POST', `${admin}/enable`)).status, 200, 'enable connector');
+
+  // The workspace tier: A's credentials for it (the canary, write-only).
+  const setting = await h.call(a.memberKey, 'PUT', `${ws}/settings/connector/${httpConnectorId}`, { enabled: true, config: { token: canary } });
+  ok(setting.status, 200, setting.text);
+  expect(setting.body).toEqual({ connector_id: httpConnectorId, enabled: true, configured: { token: true } });
+
+  // The org tier: an automation of A on contacts' change events, disabled and enabled again.
+  const automation = await h.call(a.orgAdminKey, 'POST', `${org}/automations`, {
+    name: 'Tenant A contact hook', trigger: { type: 'change_event', object: 'contacts' }, connector_id: httpConnectorId, action_id: actionId,
+    mapping: [{ target: 'contact_id', source: 'externalId' }, { target: 'email', source: 'data.email' }],
+  });
+  ok(automation.status, 201, automation.text);
+  const automationId = automation.body.id as string;
+  ok((await h.call(a.orgAdminKey, 'POST', `${org}/automations/${automationId}/disable`)).status, 200, 'disable automation');
+  ok((await h.call(a.orgAdminKey, 'POST', `${org}/automations/${automationId}/enable`)).status, 200, 'enable automation');
+
+  // One run of the action for workspace A: A's allowlist (set above) does not name the connector's
+  // domain, so it is refused before any call leaves the process.
+  const ran = await h.call(h.platformKey, 'POST', `${admin}/actions/${actionId}/run`, { workspace_id: a.workspaceId, inputs: { contact_id: 'p1', email: 'ada@example.com' } });
+  ok(ran.status, 200, ran.text);
+  expect(ran.body).toMatchObject({ status: 'ran', ok: false, error: { code: 'egress_org_not_allowed' } });
+
   return {
     canary, connectionId, runId: run.body.id, deadLetterId, loadId, memberId: member.body.id, createdKeyId: key.body.id,
+    httpConnectorId, actionId, automationId,
     markers: [
       a.orgId, a.workspaceId, a.orgAdminKeyId, a.memberKeyId, connectionId, run.body.id, deadLetterId, loadId, member.body.id, key.body.id, spare.body.id,
-      'tenant-a', 'Tenant A', 'Org A', 'Workspace A', canary,
+      automationId, 'tenant-a', 'Tenant A', 'Org A', 'Workspace A', canary,
     ],
   };
 }
