@@ -31,6 +31,8 @@ export interface ContextInput {
 
 export interface BuiltContext {
   ctx: ConnectorContext;
+  /** Token-endpoint calls through the executor (egress guard, sandbox routing), for OAuth flows. */
+  fetchToken: FetchToken;
   /** Every secret value of this connection, for scrubbing whatever the run writes. */
   secrets: string[];
 }
@@ -72,5 +74,5 @@ export async function buildConnectorContext(input: ContextInput): Promise<BuiltC
     http, config: input.config, credentials: input.secrets, tenant: input.tenant, logger,
     signal: input.signal ?? new AbortController().signal,
   };
-  return { ctx, secrets: [...secretValues, ...(auth?.secrets() ?? [])] };
+  return { ctx, fetchToken, secrets: [...secretValues, ...(auth?.secrets() ?? [])] };
 }

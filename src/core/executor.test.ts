@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { json, startScriptedServer, type ScriptedServer } from '../../test/support/http-server.js';
 import { BreakerRegistry } from './breaker.js';
+import { ConnectorError } from './errors.js';
 import { createHttpExecutor } from './executor.js';
 import type { ExecutorOptions } from './executor-options.js';
 import type { RequestAuthorizer } from './http-types.js';
@@ -67,6 +68,26 @@ describe('HttpExecutor', () => {
     expect(res.ok).toBe(false);
     expect(res.error?.kind).toBe('permanent');
     expect(res.status).toBe(401);
+  });
+
+  it('keeps the kind of an error the auth strategy raises (a refused grant is permanent, not retried)', async () => {
+    server = await startScriptedServer((_req, res) => json(res, 200, {}));
+    let grants = 0;
+    const refusing: RequestAuthorizer = {
+      type: 'jwt', secrets: () => [],
+      async authorize() { grants++; throw new ConnectorError('the grant was refused (invalid_grant)', { kind: 'permanent', status: 400, code: 'invalid_grant' }); },
+    };
+    const res = await executor({ auth: refusing }).request({ url: '/x' });
+    expect(res.error).toMatchObject({ kind: 'permanent', code: 'invalid_grant' });
+    expect(grants).toBe(1);
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it('drops the strategy\'s cached token after a 401', async () => {
+    server = await startScriptedServer((_req, res) => json(res, 401, {}));
+    let invalidated = 0;
+    await executor({ auth: { ...bearer, invalidate: () => { invalidated++; } } }).request({ url: '/x' });
+    expect(invalidated).toBe(1);
   });
 
   it('returns a 422 as validation naming the fields from the vendor body', async () => {

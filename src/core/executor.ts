@@ -8,7 +8,7 @@ import { DEFAULT_BREAKER_OPTIONS, sharedBreakers, TransientOutcome } from './bre
 import { classifyOutcome, type Classified } from './classify.js';
 import { egressDispatcherFor } from './dispatcher-cache.js';
 import { checkUrlWith, compilePolicy, EgressError, type CompiledPolicy } from './egress/index.js';
-import { ConnectorError } from './errors.js';
+import { ConnectorError, isConnectorError } from './errors.js';
 import type { ExecutorOptions } from './executor-options.js';
 import { sendAttempt } from './http-attempt.js';
 import { attemptSignal } from './attempt-signal.js';
@@ -39,10 +39,23 @@ export class HttpExecutor {
   }
 
   private cachedScrubber: { key: string; scrub: Scrubber } | undefined;
+  /**
+   * Secrets the strategy held at some call (a session or token since invalidated or rotated):
+   * a vendor may still echo them, so they stay scrubbed. Bounded, oldest dropped first.
+   */
+  private readonly seenSecrets = new Set<string>();
+
+  private remember(secrets: string[]): void {
+    for (const secret of secrets) {
+      if (this.seenSecrets.has(secret)) continue;
+      this.seenSecrets.add(secret);
+      if (this.seenSecrets.size > 64) this.seenSecrets.delete(this.seenSecrets.values().next().value!);
+    }
+  }
 
   /** A scrubber for every secret this executor knows (rebuilt only when a token changes). */
   scrubber(): Scrubber {
-    const secrets = [...(this.options.secrets ?? []), ...(this.options.auth?.secrets() ?? [])];
+    const secrets = [...(this.options.secrets ?? []), ...(this.options.auth?.secrets() ?? []), ...this.seenSecrets];
     const key = secrets.join('\u0000');
     if (this.cachedScrubber?.key !== key) this.cachedScrubber = { key, scrub: createScrubber(secrets) };
     return this.cachedScrubber.scrub;
@@ -87,11 +100,16 @@ export class HttpExecutor {
         else if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) {
           last = { status: 0, headers: {}, body: undefined, error: new ConnectorError(`circuit open for ${this.options.connectorId}: the vendor failed repeatedly, calls paused`, { kind: 'transient', code: 'circuit_open', retryAfterMs: this.options.breaker?.halfOpenAfterMs ?? DEFAULT_BREAKER_OPTIONS.halfOpenAfterMs }) };
           break;
+        } else if (isConnectorError(error)) {
+          // Raised by the auth strategy (a refused grant is permanent and flags re-auth): keep its kind.
+          last = { status: error.status ?? 0, headers: {}, body: undefined, error };
         } else {
           last = { status: 0, headers: {}, body: undefined, error: new ConnectorError(scrub(`unexpected failure: ${(error as Error).message}`), { kind: 'transient', code: 'unexpected', cause: undefined }) };
         }
       }
       const error = last.error;
+      // A refused credential: a cached token or session must not be reused by the next call.
+      if (last.status === 401) this.options.auth?.invalidate?.();
       if (!error || error.kind !== 'transient') return finish({ ok: !error, status: last.status, body: last.body, headers: last.headers, attempts, error: error ? scrubError(error, scrub) : null });
       if (!replayable && !last.notProcessed) break;
       if (attempt + 1 >= policy.maxAttempts) break;
@@ -114,7 +132,10 @@ export class HttpExecutor {
     // The checked URL is fresh per call; later attempts get a copy, since auth may edit it (query keys, SigV4).
     const outgoing: OutgoingRequest = { method, url: attempt === 0 ? url : new URL(url), headers: { ...this.defaultHeaders, ...lower(req.headers), ...encoded.headers }, body: encoded.body };
     if (req.idempotencyKey) outgoing.headers[(this.options.idempotencyHeader ?? 'Idempotency-Key').toLowerCase()] = req.idempotencyKey;
-    if (req.authenticate !== false && this.options.auth) await this.options.auth.authorize(outgoing);
+    if (req.authenticate !== false && this.options.auth) {
+      await this.options.auth.authorize(outgoing);
+      this.remember(this.options.auth.secrets());
+    }
     const abort = attemptSignal(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal, this.options.signal);
     try {
       const outcome = await sendAttempt({

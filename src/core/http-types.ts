@@ -18,6 +18,8 @@ export interface RequestAuthorizer {
   readonly type: string;
   authorize(req: OutgoingRequest): Promise<void>;
   secrets(): string[];
+  /** Drops a cached token or session; called after a 401 so the next call obtains a fresh one. */
+  invalidate?(): void;
 }
 
 export interface HttpRequest<T = unknown> {

@@ -11,6 +11,8 @@ import type pg from 'pg';
 import { z, ZodError } from 'zod';
 import type { ConnectionService } from '../connections/index.js';
 import type { LoadService } from '../load/index.js';
+import type { KeySource } from '../credentials/master-key-source.js';
+import type { CredentialBackend } from '../credentials/backend.js';
 import type { HttpConnectorStore, WorkspaceSettings } from '../http-connectors/index.js';
 import type { ConnectorRegistry } from '../registry/index.js';
 import type { Principal, Role } from './api-keys.js';
@@ -33,6 +35,9 @@ export interface ApiServices {
   settings?: WorkspaceSettings;
   /** The platform's explicit sandbox egress policy (a JSON connector may then name a loopback sandbox). */
   allowSandbox?: boolean;
+  /** The master keys (OAuth states keep their PKCE verifier encrypted); absent: OAuth routes answer 503. */
+  keys?: KeySource;
+  credentials?: CredentialBackend;
 }
 
 export interface RouteDeps {

@@ -2,6 +2,7 @@ import type { AnyRouteSpec } from '../route-spec.js';
 import { auditRoutes } from './audit.js';
 import { automationRoutes } from './automations.js';
 import { httpConnectorRoutes } from './http-connectors.js';
+import { oauthRoutes } from './oauth.js';
 import { connectionRoutes } from './connections.js';
 import { deadLetterRoutes } from './dead-letters.js';
 import { loadRoutes } from './loads.js';
@@ -16,6 +17,6 @@ import { workspaceRoutes } from './workspaces.js';
 /** Every route of the API, in the order the document lists them. */
 export const apiRoutes: AnyRouteSpec[] = [
   ...publicRoutes, ...workspaceRoutes, ...orgRoutes, ...memberRoutes, ...auditRoutes,
-  ...connectionRoutes, ...streamRoutes, ...runRoutes, ...recordRoutes, ...deadLetterRoutes, ...loadRoutes,
+  ...connectionRoutes, ...oauthRoutes, ...streamRoutes, ...runRoutes, ...recordRoutes, ...deadLetterRoutes, ...loadRoutes,
   ...httpConnectorRoutes, ...automationRoutes,
 ];

@@ -65,6 +65,13 @@ export function fakeRegistry(vendor: MemoryVendor, sourceRecords: SourceRecord[]
         { name: 'apiKey', label: 'API key', type: 'password', required: true, secret: true },
         { name: 'webhookSecret', label: 'Webhook secret', type: 'password', secret: true },
       ],
+    }, {
+      id: 'oauth', type: 'oauth2_authorization_code', label: 'OAuth app',
+      fields: [
+        { name: 'clientId', label: 'Client ID', type: 'text', required: true },
+        { name: 'clientSecret', label: 'Client secret', type: 'password', secret: true, required: true },
+      ],
+      oauth: { authorizeUrl: 'https://login.fake.test/authorize', tokenUrl: 'https://login.fake.test/token', scopes: ['contacts.read'] },
     }],
     connection: [{ name: 'subdomain', label: 'Subdomain', type: 'text', required: true, pattern: '^[a-z0-9-]+$' }],
     allowedDomains: ['*.fake.test'],
@@ -113,6 +120,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       pool: database.pool, connections, loads, boss: options.boss,
       // The three tiers of JSON connectors; the sandbox policy lets a definition name a loopback stand-in.
       httpConnectors: new HttpConnectorStore(database.pool), settings: new WorkspaceSettings(database.pool, keys), allowSandbox: true,
+      keys, credentials,
     },
   });
   await app.ready();

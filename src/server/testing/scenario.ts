@@ -50,6 +50,15 @@ export async function runScenario(h: ApiHarness): Promise<Scenario> {
   ok((await h.call(a.memberKey, 'POST', `${conn}/enable`)).status, 200, 'enable');
   ok((await h.call(a.memberKey, 'PATCH', `${conn}/streams/contacts`, { cron: '*/5 * * * *' })).status, 200, 'schedule');
 
+  // An OAuth connection: authorize answers the vendor's consent URL (nothing is called yet).
+  const oauth = await h.call(a.memberKey, 'POST', `${ws}/connections`, {
+    connectorId: 'fake', name: 'Tenant A CRM (OAuth)', authMethod: 'oauth', config: { subdomain: 'tenant-a' }, credentials: { clientId: 'client-a', clientSecret: `${canary}-client` },
+  });
+  ok(oauth.status, 201, oauth.text);
+  const consent = await h.call(a.memberKey, 'POST', `${ws}/connections/${oauth.body.id}/authorize`);
+  ok(consent.status, 200, consent.text);
+  expect(String(consent.body.authorizeUrl)).toMatch(/^https:\/\/login\.fake\.test\/authorize\?.*code_challenge_method=S256/);
+
   const run = await h.call(a.memberKey, 'POST', `${conn}/streams/contacts/runs`, { mode: 'full' });
   ok(run.status, 202, run.text);
   expect(run.body).toMatchObject({ status: 'succeeded', stats: { created: 2, errors: 1 } });
