@@ -3,6 +3,8 @@
  */
 import type { ConnectorDefinitionInput } from '../src/registry/index.js';
 import { hubspotDefinition } from './hubspot/definition.js';
+import { jiraDefinition } from './jira/definition.js';
+import { salesforceDefinition } from './salesforce/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, stripeDefinition];
+export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, jiraDefinition, salesforceDefinition, stripeDefinition];
