@@ -6,5 +6,6 @@ import { hubspotDefinition } from './hubspot/definition.js';
 import { jiraDefinition } from './jira/definition.js';
 import { salesforceDefinition } from './salesforce/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
+import { zendeskDefinition } from './zendesk/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, jiraDefinition, salesforceDefinition, stripeDefinition];
+export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, jiraDefinition, salesforceDefinition, stripeDefinition, zendeskDefinition];

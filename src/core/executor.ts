@@ -45,6 +45,24 @@ export class HttpExecutor {
    */
   private readonly seenSecrets = new Set<string>();
 
+  /** Origins that passed the full pre-flight check under this executor's (fixed) policy. */
+  private readonly checkedOrigins = new Set<string>();
+
+  /**
+   * The egress pre-flight, with a fast path: a URL whose origin (scheme, host, port) already
+   * passed gets the same verdict, so only the cheap checks that depend on the rest of the string
+   * (backslashes, control characters, user info) run again. DNS is still checked at connect time.
+   */
+  private checked(raw: string): URL {
+    if (!/[\\\u0000-\u001f\u007f@]/.test(raw)) {
+      const url = new URL(raw);
+      if (this.checkedOrigins.has(url.origin)) return url;
+    }
+    const url = checkUrlWith(raw, this.policy);
+    if (this.checkedOrigins.size < 256) this.checkedOrigins.add(url.origin);
+    return url;
+  }
+
   private remember(secrets: string[]): void {
     for (const secret of secrets) {
       if (this.seenSecrets.has(secret)) continue;
@@ -76,7 +94,7 @@ export class HttpExecutor {
 
     let url: URL;
     try {
-      url = checkUrlWith(buildUrl(this.options.baseUrl, req.url, req.query), this.policy);
+      url = this.checked(buildUrl(this.options.baseUrl, req.url, req.query));
     } catch (error) {
       const message = error instanceof EgressError ? error.message : `invalid URL: ${(error as Error).message}`;
       return finish({ ok: false, status: 0, body: undefined, headers: {}, attempts: 0, error: new ConnectorError(scrub(message), { kind: 'permanent', code: 'egress_refused' }) });

@@ -81,7 +81,8 @@ export class PostgresRateLimiter implements RateLimiter {
            on conflict (key, window_start) do update set count = rate_limit_windows.count + 1`,
           [key, now],
         );
-        if (Math.random() < 0.02) await client.query('delete from rate_limit_windows where key = $1 and window_start <= $2', [key, since]);
+        // Now and then, forget grants long out of every window (a minute past it: audits can still see recent ones).
+        if (Math.random() < 0.02) await client.query('delete from rate_limit_windows where key = $1 and window_start <= $2', [key, since - 60_000]);
         await client.query('commit');
         return 0;
       }

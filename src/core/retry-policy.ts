@@ -18,7 +18,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, maxElapsedMs:
 
 /**
  * A vendor's own "wait until" header, declared in its definition
- * (HubSpot: none; Zendesk and GitHub: `x-ratelimit-reset` as epoch seconds; Shopify: seconds).
+ * (GitHub: `x-ratelimit-reset` as epoch seconds; Zendesk: `ratelimit-reset` as seconds remaining;
+ * HubSpot: its window's length in milliseconds).
  */
 export interface ResetHeader {
   name: string;

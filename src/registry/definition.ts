@@ -33,7 +33,7 @@ export const authMethodSchema = z.object({
     refreshAheadSeconds: z.number().int().nonnegative().default(120),
   }).optional(),
   /** Builds the strategy from the secret fields (for vendor quirks such as Zendesk's `email/token`). */
-  strategy: fn<(credentials: Record<string, string>, config: Record<string, unknown>) => unknown>('strategy').optional(),
+  strategy: fn<(credentials: Record<string, string>, config: Record<string, unknown>, fetchToken: (url: string, form: URLSearchParams, headers?: Record<string, string>) => Promise<{ status: number; body: unknown }>) => unknown>('strategy').optional(),
 }).superRefine((method, ctx) => {
   if (method.type === 'api_key' && !method.placement) ctx.addIssue({ code: 'custom', path: ['placement'], message: 'an api_key method must say where the key goes' });
   if (method.type.startsWith('oauth2') && !method.oauth) ctx.addIssue({ code: 'custom', path: ['oauth'], message: 'an OAuth 2.0 method needs its token URL' });
