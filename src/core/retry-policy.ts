@@ -6,7 +6,7 @@
 export interface RetryPolicy {
   /** Attempts in all, the first included. @default 5 */
   maxAttempts: number;
-  /** No retry is started when it would end past this budget. @default 60_000 */
+  /** No retry is started when it would end past this budget (Zendesk asks for up to a minute). @default 120_000 */
   maxElapsedMs: number;
   /** @default 250 */
   baseDelayMs: number;
@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, maxElapsedMs: 60_000, baseDelayMs: 250, maxDelayMs: 20_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, maxElapsedMs: 120_000, baseDelayMs: 250, maxDelayMs: 20_000 };
 
 /**
  * A vendor's own "wait until" header, declared in its definition
