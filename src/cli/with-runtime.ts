@@ -1,10 +1,12 @@
 import { readConfig, startRuntime, type Runtime } from '../runtime/index.js';
+import pino from 'pino';
 import { createLogger } from '../core/index.js';
 
 /** Opens the platform for one command (joining a running embedded server if there is one). */
 export async function withRuntime<T>(fn: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = readConfig(process.env);
-  const runtime = await startRuntime(config, { logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+  // Logs go to stderr: stdout is the command's answer (tables, or JSON for scripts).
+  const runtime = await startRuntime(config, { logger: createLogger({ level: process.env.LOG_LEVEL ?? 'warn', destination: pino.destination(2) }) });
   try {
     return await fn(runtime);
   } finally {
