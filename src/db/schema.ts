@@ -312,6 +312,8 @@ export const automations = pgTable('automations', {
   enabled: boolean('enabled').notNull().default(true),
   /** Change-event triggers: the last change-log sequence handed to this automation. */
   changeCursor: bigint('change_cursor', { mode: 'number' }).notNull().default(0),
+  /** Schedule triggers: when the next run is due. */
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [index('automations_org_idx').on(t.orgId)]);
 

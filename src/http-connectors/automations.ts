@@ -16,6 +16,10 @@ import type { HttpConnectorStore } from './store.js';
 export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('change_event'), object: z.string().min(1), ops: z.array(z.enum(['insert', 'update', 'delete'])).default(['insert', 'update', 'delete']) }),
   z.object({ type: z.literal('schedule'), cron: z.string().min(9) }),
+  /**
+   * Inbound webhook: POST /hooks/automations/:id with `Authorization: Bearer <token>`; the token
+   * is generated at creation, shown once, and only its SHA-256 is stored.
+   */
   z.object({ type: z.literal('webhook') }),
 ]);
 
@@ -63,6 +67,36 @@ export async function claimChangeEvents(pool: pg.Pool, limit = 500): Promise<Aut
       if (events.length === 0) continue;
       for (const e of events) jobs.push({ automationId: automation.id, event: { workspaceId: e.workspace_id, seq: Number(e.seq), op: e.op, object: e.object, externalId: e.external_id, data: e.data } });
       await client.query('update automations set change_cursor = $2 where id = $1', [automation.id, events.at(-1)!.seq]);
+    }
+    await client.query('commit');
+    return jobs;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Schedule triggers that are due: one job per workspace of the automation's org, and the next
+ * run computed from the cron (row-locked, so two workers never both fire it).
+ */
+export async function claimScheduledRuns(pool: pg.Pool, nextRun: (cron: string, after: Date) => Date, now = new Date()): Promise<AutomationJob[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ id: string; org_id: string; trigger: { cron: string }; next_run_at: Date | null }>(
+      `select id, org_id, trigger, next_run_at from automations where enabled and trigger->>'type' = 'schedule'
+       and (next_run_at is null or next_run_at <= $1) for update skip locked`, [now]);
+    const jobs: AutomationJob[] = [];
+    for (const automation of rows) {
+      // A new schedule waits for its first slot rather than firing at once.
+      if (automation.next_run_at) {
+        const { rows: workspaces } = await client.query<{ id: string }>('select id from workspaces where org_id = $1', [automation.org_id]);
+        for (const ws of workspaces) jobs.push({ automationId: automation.id, event: { workspaceId: ws.id, data: { scheduledAt: now.toISOString() } } });
+      }
+      await client.query('update automations set next_run_at = $2 where id = $1', [automation.id, nextRun(automation.trigger.cron, now)]);
     }
     await client.query('commit');
     return jobs;

@@ -3,4 +3,4 @@ export { analyseTemplate, renderTemplate, TemplateError } from './template.js';
 export { runHttpAction, type ActionOutcome, type RunActionInput } from './handler.js';
 export { WorkspaceSettings, type SettingState } from './settings.js';
 export { HttpConnectorStore, HttpConnectorConflict, type StoredHttpConnector } from './store.js';
-export { automationSchema, triggerSchema, claimChangeEvents, runAutomationJob, type AutomationJob, type AutomationDeps, type AutomationInput, type AutomationEvent } from './automations.js';
+export { automationSchema, triggerSchema, claimChangeEvents, claimScheduledRuns, runAutomationJob, type AutomationJob, type AutomationDeps, type AutomationInput, type AutomationEvent } from './automations.js';

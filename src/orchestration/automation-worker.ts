@@ -4,15 +4,21 @@
  * last attempt it is recorded as dead instead (the automation's dead letter).
  */
 import type PgBoss from 'pg-boss';
-import { claimChangeEvents, runAutomationJob, type AutomationDeps, type AutomationJob } from '../http-connectors/index.js';
+import { claimChangeEvents, claimScheduledRuns, runAutomationJob, type AutomationDeps, type AutomationJob } from '../http-connectors/index.js';
+import { nextRun } from './scheduler.js';
 import { QUEUES } from './queues.js';
 
 export const AUTOMATION_RETRY_LIMIT = 5;
 
 export async function dispatchAutomationEvents(boss: PgBoss, deps: AutomationDeps): Promise<number> {
-  const jobs = await claimChangeEvents(deps.pool);
+  const jobs = [...await claimChangeEvents(deps.pool), ...await claimScheduledRuns(deps.pool, nextRun)];
   for (const job of jobs) await boss.send(QUEUES.automation, job, { retryLimit: AUTOMATION_RETRY_LIMIT, retryDelay: 2, retryBackoff: true });
   return jobs.length;
+}
+
+/** An inbound webhook's event, as a job (the route checked the signature and the workspace). */
+export async function enqueueAutomationJob(boss: PgBoss, job: AutomationJob): Promise<void> {
+  await boss.send(QUEUES.automation, job, { retryLimit: AUTOMATION_RETRY_LIMIT, retryDelay: 2, retryBackoff: true });
 }
 
 export async function startAutomationWorkers(boss: PgBoss, deps: AutomationDeps): Promise<void> {

@@ -2,6 +2,7 @@
  * The org tier (automations and their runs) and the workspace tier (each workspace's own
  * settings record per JSON connector: enabled, encrypted config; never shown back).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { automationSchema } from '../../http-connectors/index.js';
 import { notFound } from '../errors.js';
@@ -14,8 +15,13 @@ const orgParams = z.object({ orgId: idSchema });
 const automationOut = z.object({
   id: z.string(), name: z.string(), trigger: z.record(z.string(), z.unknown()), connector_id: z.string(), action_id: z.string(),
   mapping: z.unknown(), enabled: z.boolean(), created_at: z.string(),
+  /** Webhook triggers, on creation only: where to POST and the token (never shown again). */
+  webhook: z.object({ url: z.string(), token: z.string() }).optional(),
 });
-const toAutomation = (r: AutomationRow) => ({ ...r, created_at: new Date(r.created_at).toISOString() });
+const toAutomation = (r: AutomationRow) => {
+  const { tokenHash: _hidden, ...trigger } = r.trigger as Record<string, unknown>;
+  return { ...r, trigger, created_at: new Date(r.created_at).toISOString() };
+};
 
 const create = defineRoute({
   method: 'POST', url: '/api/v1/orgs/:orgId/automations', operationId: 'createAutomation', tag: 'automations', access: 'org_admin', audit: 'automation.create', status: 201,
@@ -24,14 +30,17 @@ const create = defineRoute({
     const stored = await tiers(services).store.get(body.connector_id);
     if (!stored) throw notFound('connector');
     if (!stored.definition.actions.some((a) => a.action_id === body.action_id)) throw notFound('action');
+    // A webhook trigger gets a random token, answered once; only its hash is kept.
+    const webhookToken = body.trigger.type === 'webhook' ? `fwh_${randomBytes(24).toString('base64url')}` : undefined;
+    const trigger = webhookToken ? { ...body.trigger, tokenHash: createHash('sha256').update(webhookToken).digest('hex') } : body.trigger;
     // Change events from now on: an automation does not replay the whole history.
     const { rows } = await services.pool.query<AutomationRow>(
       `insert into automations (org_id, name, trigger, connector_id, action_id, mapping, enabled, change_cursor)
        values ($1, $2, $3, $4, $5, $6, $7, (select coalesce(max(seq), 0) from change_log))
        returning id, org_id, name, trigger, connector_id, action_id, mapping, enabled, created_at`,
-      [scope.org!.id, body.name, JSON.stringify(body.trigger), body.connector_id, body.action_id, JSON.stringify(body.mapping), body.enabled]);
+      [scope.org!.id, body.name, JSON.stringify(trigger), body.connector_id, body.action_id, JSON.stringify(body.mapping), body.enabled]);
     await audit({ target: `automation:${rows[0]!.id}`, diff: body });
-    return toAutomation(rows[0]!);
+    return { ...toAutomation(rows[0]!), ...(webhookToken ? { webhook: { url: `/hooks/automations/${rows[0]!.id}`, token: webhookToken } } : {}) };
   },
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "automations" ADD COLUMN "next_run_at" timestamp with time zone;
