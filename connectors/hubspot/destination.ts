@@ -50,12 +50,14 @@ export function hubspotDestination(object: HubspotObject): DestinationOperations
     ignoreOnVerify: READ_ONLY_PROPERTIES,
     normalise,
 
-    async get(ctx, ids) {
+    async get(ctx, ids, options) {
       const found = new Map<string, Record<string, unknown> | null>(ids.map((id) => [id, null]));
+      // The caller's fields too (a load's snapshot holds every property the load writes).
+      const properties = [...new Set([...readProperties(ctx), ...(options?.fields ?? []).filter((f) => f !== 'id')])];
       for (const part of chunks(ids)) {
         // Archived records count as gone: the default read (archived=false) does not return them,
         // and the ids it cannot find come back in a 207's errors, which need no handling here.
-        const body = unwrap(await post(ctx, '/batch/read', { inputs: part.map((id) => ({ id })), properties: readProperties(ctx), propertiesWithHistory: [] }));
+        const body = unwrap(await post(ctx, '/batch/read', { inputs: part.map((id) => ({ id })), properties, propertiesWithHistory: [] }));
         for (const record of body.results) found.set(record.id, flatten(record));
       }
       return found;
@@ -90,7 +92,17 @@ export function hubspotDestination(object: HubspotObject): DestinationOperations
     // HubSpot's API cannot un-archive (only its UI restores, within 90 days): re-create the
     // record from the snapshot. It gets a new id, which the outcome reports.
     async restore(ctx, _id, snapshot) {
-      const [outcome] = await createChunk(ctx, [writableOf(snapshot)]);
+      const fields = writableOf(snapshot);
+      const [outcome] = await createChunk(ctx, [fields]);
+      // A re-create sent again after its answer was lost (a rollback retries) meets its own first
+      // attempt: HubSpot refuses the email as taken. The record holding it with exactly the
+      // snapshot's values is that re-creation; anything else is a real conflict.
+      const key = object.naturalKey ? snapshot[object.naturalKey.property] : undefined;
+      if (!outcome!.ok && outcome!.error.kind === 'conflict' && typeof key === 'string' && key !== '') {
+        const found = (await findByNaturalKey(ctx, object, [key], readProperties(ctx))).get(key);
+        const same = found && Object.entries(toProperties(fields, 'create')).every(([name, value]) => normalise(name, value) === normalise(name, found[name]));
+        if (found && same) return { ok: true, id: String(found.id), record: found };
+      }
       return outcome!;
     },
   };

@@ -55,10 +55,13 @@ export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, 
     else targeted.add(item.targetId);
   }
 
-  // Snapshot every record the load will touch, before anything is written.
+  // Snapshot every record the load will touch, before anything is written, with every field the
+  // load writes: a field the connector does not read by default would otherwise look empty, and
+  // a rollback would clear it instead of restoring it.
   const targets = [...new Set(items.filter((i) => i.targetId && (i.action === 'update' || i.action === 'delete')).map((i) => i.targetId!))];
+  const written = [...new Set(records.flatMap((r) => Object.keys(r.fields)))];
   const current = new Map<string, Record<string, unknown> | null>();
-  for (const [id, rec] of await readBack(ctx, dest, targets, batchSize)) current.set(id, rec);
+  for (const [id, rec] of await readBack(ctx, dest, targets, batchSize, written)) current.set(id, rec);
   for (const item of items) {
     if (item.action === 'create') {
       item.diff = Object.entries(item.input).map(([field, to]) => ({ field, from: null, to }));

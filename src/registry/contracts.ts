@@ -58,8 +58,12 @@ export type WriteOutcome =
   | { ok: false; error: import('../core/errors.js').ConnectorError };
 
 export interface DestinationOperations {
-  /** Reads current state by vendor id; a missing id is absent from the map (or null). */
-  get(ctx: ConnectorContext, ids: string[]): Promise<Map<string, Record<string, unknown> | null>>;
+  /**
+   * Reads current state by vendor id; a missing id is absent from the map (or null). `fields`:
+   * fields the caller needs beyond the connector's defaults (a load's snapshot must hold every
+   * field the load writes, or its rollback cannot restore them).
+   */
+  get(ctx: ConnectorContext, ids: string[], options?: { fields?: string[] }): Promise<Map<string, Record<string, unknown> | null>>;
   /** Finds records by natural key value (e.g. email); absent keys have no entry. */
   findByNaturalKey?(ctx: ConnectorContext, values: string[]): Promise<Map<string, Record<string, unknown>>>;
   create(ctx: ConnectorContext, records: Array<Record<string, unknown>>, options: { idempotencyKeys: string[] }): Promise<WriteOutcome[]>;

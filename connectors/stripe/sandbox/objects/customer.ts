@@ -34,6 +34,8 @@ export function invoicePrefix(id: string): string {
 }
 
 export function newCustomer(id: string, created: number, fields: Partial<Customer> = {}): Customer {
+  // A create naming only some settings (`invoice_settings[footer]`) still has the others, unset.
+  const { invoice_settings: settings, ...rest } = fields;
   return {
     id,
     object: 'customer',
@@ -47,7 +49,7 @@ export function newCustomer(id: string, created: number, fields: Partial<Custome
     discount: null,
     email: null,
     invoice_prefix: invoicePrefix(id),
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null, ...(settings as object | undefined) },
     livemode: false,
     metadata: {},
     name: null,
@@ -57,7 +59,7 @@ export function newCustomer(id: string, created: number, fields: Partial<Custome
     shipping: null,
     tax_exempt: 'none',
     test_clock: null,
-    ...fields,
+    ...rest,
   };
 }
 
