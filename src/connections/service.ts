@@ -4,6 +4,7 @@
  * a run uses (implements the stream runner's ContextFactory).
  */
 import type pg from 'pg';
+import { withTransaction } from '../db/transaction.js';
 import { z } from 'zod';
 import type { Logger, RateLimiter } from '../core/index.js';
 import type { CredentialBackend } from '../credentials/backend.js';
@@ -71,25 +72,17 @@ export class ConnectionService {
       throw new z.ZodError([{ code: 'custom', path: ['sandboxBaseUrl'], message: 'sandbox connections need the platform started with the sandbox egress policy (FORGE_SANDBOX_EGRESS=1 or --demo)', input: input.sandboxBaseUrl }]);
     }
     const storedConfig = input.sandboxBaseUrl ? { ...config, [SANDBOX_URL_KEY]: input.sandboxBaseUrl } : config;
-    const client = await this.deps.pool.connect();
-    let id: string;
-    try {
-      await client.query('begin');
+    const id = await withTransaction(this.deps.pool, async (client) => {
       const { rows } = await client.query<{ id: string }>(
         'insert into connections (workspace_id, connector_id, name, auth_method, config) values ($1, $2, $3, $4, $5) returning id',
         [input.workspaceId, definition.id, input.name, method.id, JSON.stringify(storedConfig)],
       );
-      id = rows[0]!.id;
+      const created = rows[0]!.id;
       for (const object of definition.objects.filter((o) => o.source)) {
-        await client.query('insert into streams (workspace_id, connection_id, object, next_run_at) values ($1, $2, $3, now())', [input.workspaceId, id, object.name]);
+        await client.query('insert into streams (workspace_id, connection_id, object, next_run_at) values ($1, $2, $3, now())', [input.workspaceId, created, object.name]);
       }
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+      return created;
+    });
     if (Object.keys(secrets).length > 0) await this.deps.credentials.write({ workspaceId: input.workspaceId, connectionId: id }, secrets);
     return (await this.get(input.workspaceId, id))!;
   }

@@ -5,6 +5,7 @@
  * workspace event; each job runs the generic handler for that workspace and records the outcome.
  */
 import type pg from 'pg';
+import { withTransaction } from '../db/transaction.js';
 import { z } from 'zod';
 import { applyMapping, mappingSchema } from '../canonical/index.js';
 import type { Logger } from '../core/index.js';
@@ -53,9 +54,7 @@ export interface AutomationJob {
  * never hand out the same event) and returns one job per event.
  */
 export async function claimChangeEvents(pool: pg.Pool, limit = 500): Promise<AutomationJob[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return withTransaction(pool, async (client) => {
     const { rows: automations } = await client.query<{ id: string; org_id: string; trigger: { object: string; ops?: string[] }; change_cursor: string }>(
       `select id, org_id, trigger, change_cursor from automations where enabled and trigger->>'type' = 'change_event' for update skip locked`);
     const jobs: AutomationJob[] = [];
@@ -68,14 +67,8 @@ export async function claimChangeEvents(pool: pg.Pool, limit = 500): Promise<Aut
       for (const e of events) jobs.push({ automationId: automation.id, event: { workspaceId: e.workspace_id, seq: Number(e.seq), op: e.op, object: e.object, externalId: e.external_id, data: e.data } });
       await client.query('update automations set change_cursor = $2 where id = $1', [automation.id, events.at(-1)!.seq]);
     }
-    await client.query('commit');
     return jobs;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /**
@@ -83,9 +76,7 @@ export async function claimChangeEvents(pool: pg.Pool, limit = 500): Promise<Aut
  * run computed from the cron (row-locked, so two workers never both fire it).
  */
 export async function claimScheduledRuns(pool: pg.Pool, nextRun: (cron: string, after: Date) => Date, now = new Date()): Promise<AutomationJob[]> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string; org_id: string; trigger: { cron: string }; next_run_at: Date | null }>(
       `select id, org_id, trigger, next_run_at from automations where enabled and trigger->>'type' = 'schedule'
        and (next_run_at is null or next_run_at <= $1) for update skip locked`, [now]);
@@ -98,14 +89,8 @@ export async function claimScheduledRuns(pool: pg.Pool, nextRun: (cron: string, 
       }
       await client.query('update automations set next_run_at = $2 where id = $1', [automation.id, nextRun(automation.trigger.cron, now)]);
     }
-    await client.query('commit');
     return jobs;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface AutomationDeps {

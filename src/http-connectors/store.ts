@@ -3,6 +3,7 @@
  * version each time, the old kept), disable. Every write is validated in full first.
  */
 import type pg from 'pg';
+import { withTransaction } from '../db/transaction.js';
 import { ZodError } from 'zod';
 import { httpConnectorSchema, type HttpConnectorDefinition } from './definition.js';
 
@@ -21,21 +22,13 @@ export class HttpConnectorStore {
   /** Throws ZodError naming every bad path; HttpConnectorConflict when the id exists. */
   async register(input: unknown, actor: string): Promise<StoredHttpConnector> {
     const definition = httpConnectorSchema.parse(input);
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await withTransaction(this.pool, async (client) => {
       const inserted = await client.query(
         `insert into http_connectors (connector_id, version, definition, enabled) values ($1, 1, $2, $3) on conflict do nothing returning connector_id`,
         [definition.connector_id, JSON.stringify(definition), definition.enabled]);
       if (inserted.rowCount === 0) throw new HttpConnectorConflict(`connector "${definition.connector_id}" already exists; update it instead`);
       await client.query(`insert into http_connector_versions (connector_id, version, definition, created_by) values ($1, 1, $2, $3)`, [definition.connector_id, JSON.stringify(definition), actor]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
     return (await this.get(definition.connector_id))!;
   }
 

@@ -4,6 +4,7 @@
  * killed at any point can be rolled back from here.
  */
 import type pg from 'pg';
+import { withTransaction } from '../db/transaction.js';
 import type { LoadReport, PlanItem, RollbackStatus, VerifyStatus, WriteStatus } from './types.js';
 
 export interface JournalItem extends PlanItem {
@@ -28,9 +29,7 @@ export interface LoadRow {
 }
 
 export async function insertLoad(pool: pg.Pool, load: { workspaceId: string; connectionId: string; object: string; dryRun: boolean; options: unknown; report: LoadReport }, items: PlanItem[]): Promise<string> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  return withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into loads (workspace_id, connection_id, object, status, dry_run, options, report) values ($1, $2, $3, 'planned', $4, $5, $6) returning id`,
       [load.workspaceId, load.connectionId, load.object, load.dryRun, JSON.stringify(load.options), JSON.stringify(load.report)]);
@@ -44,14 +43,8 @@ export async function insertLoad(pool: pg.Pool, load: { workspaceId: string; con
       [loadId, load.workspaceId, items.map((i) => i.seq), items.map((i) => i.op), items.map((i) => i.action), items.map((i) => i.targetId),
         items.map((i) => i.naturalKey), items.map((i) => JSON.stringify(i.input)), items.map((i) => (i.snapshot ? JSON.stringify(i.snapshot) : null)),
         items.map((i) => JSON.stringify(i.diff)), items.map((i) => (i.action === 'conflict' ? JSON.stringify({ kind: 'conflict', message: i.reason ?? 'conflict', fields: [] }) : null))]);
-    await client.query('commit');
     return loadId;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function loadLoad(pool: pg.Pool, loadId: string, workspaceId?: string): Promise<LoadRow | null> {

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { withTransaction } from '../db/transaction.js';
 import { mappingSchema, type Mapping } from '../canonical/index.js';
 import { ConnectorError, createScrubber, isConnectorError, scrubGeneric } from '../core/index.js';
 import type { ConnectorContext, ConnectorDefinition, ObjectDefinition, Page, SourceOperations, SyncMode } from '../registry/index.js';
@@ -131,9 +132,7 @@ async function readAndPersist(pool: pg.Pool, input: ReadInput): Promise<SyncResu
 }
 
 async function finishRun(pool: pg.Pool, stream: StreamRow, runId: string, mode: SyncMode, result: SyncResult): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  await withTransaction(pool, async (client) => {
     if (mode === 'full') {
       await client.query(
         'update streams set cursor = $2::jsonb, full_sync_cursor = null, full_sync_run_id = null, last_full_sync_at = now() where id = $1',
@@ -146,13 +145,7 @@ async function finishRun(pool: pg.Pool, stream: StreamRow, runId: string, mode: 
        where id = $1`,
       [runId, result.syncedAt, JSON.stringify(result.cursor ?? null)],
     );
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function failRun(pool: pg.Pool, stream: StreamRow, runId: string, error: unknown, scrub: (t: string) => string): Promise<void> {
