@@ -91,11 +91,86 @@ export interface OutboundMessage {
   channel?: string;
   to?: string;
   text: string;
+  /** The thread's root message id on this vendor, for a reply. */
   threadId?: string;
   subject?: string;
   data?: Record<string, unknown>;
+  /**
+   * Set by the event hub on a bridged copy: an opaque token the connector stamps onto the message
+   * where the vendor can carry it (Slack message metadata), so that capture reads it back and the
+   * hub never echoes its own copies.
+   */
+  bridgeMarker?: string;
+}
+
+/** Where a posted message lives, in the vendor's own terms. */
+export interface MessageRef {
+  channel: string;
+  id: string;
+}
+
+/** An inbound delivery from a vendor (Events API call, Graph notification), as the server got it. */
+export interface InboundRequest {
+  method: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string | undefined>;
+  query: Record<string, string>;
+  /** The body exactly as received: signatures are computed over these bytes. */
+  rawBody: string;
+  receivedAtMs: number;
+}
+
+/** A message event captured from a chat system, normalised for the hub. */
+export interface CapturedMessageEvent {
+  /** The vendor's id of this delivery, stable across its retries. */
+  eventId: string;
+  type: 'posted' | 'edited' | 'deleted';
+  channel: string;
+  messageId: string;
+  /** The thread root's message id, for a reply. */
+  threadId?: string;
+  /** Absent when the vendor's notification carries no content; the hub then calls `fetch`. */
+  text?: string;
+  authorId?: string;
+  /** The bridge marker read back from the message: this message is a bridged copy. */
+  bridgeMarker?: string;
+  /** True when this connection's own bot or app wrote the message. */
+  fromSelf?: boolean;
+  /** When the vendor says the change happened (ISO 8601); orders edits that arrive out of order. */
+  occurredAt: string;
+}
+
+/** What a connector makes of an inbound delivery. */
+export type InboundOutcome =
+  /** A handshake the vendor expects answered verbatim (Slack url_verification, Graph validationToken). */
+  | { kind: 'reply'; status: number; contentType: string; body: string }
+  | { kind: 'events'; events: CapturedMessageEvent[] }
+  /** Signature, timestamp or clientState wrong: answered with `status`, never processed. */
+  | { kind: 'refused'; status: number; reason: string };
+
+export interface CaptureContext {
+  /** The connection's secret fields (signing secret, clientState secret). */
+  secrets: Record<string, string>;
+  config: Record<string, unknown>;
+  nowMs: number;
+}
+
+/** A live subscription the vendor expires (Graph change notifications). */
+export interface MessageSubscription {
+  id: string;
+  expiresAt: string;
 }
 
 export interface MessagingOperations {
   send(ctx: ConnectorContext, message: OutboundMessage, options: { idempotencyKey: string }): Promise<{ id: string; raw?: unknown }>;
+  /** Replaces a posted message's text. */
+  update?(ctx: ConnectorContext, ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /** Deletes a posted message; a message already gone is not an error. */
+  delete?(ctx: ConnectorContext, ref: MessageRef): Promise<void>;
+  /** Reads one message (for notifications without content); null when it no longer exists. */
+  fetch?(ctx: ConnectorContext, ref: MessageRef & { threadId?: string }): Promise<Omit<CapturedMessageEvent, 'eventId' | 'type' | 'occurredAt'> | null>;
+  /** Verifies and parses an inbound delivery. Pure: no HTTP, so a refusal costs nothing. */
+  capture?(request: InboundRequest, context: CaptureContext): InboundOutcome | Promise<InboundOutcome>;
+  /** Starts or renews the vendor's push subscription for a channel's messages. */
+  subscribe?(ctx: ConnectorContext, options: { channel: string; notificationUrl: string; clientState: string; existing?: MessageSubscription }): Promise<MessageSubscription>;
 }

@@ -83,7 +83,10 @@ export const definitionSchema = z.object({
   errorParser: fn('errorParser').optional(),
   classifyOutcome: fn('classifyOutcome').optional(),
   objects: z.array(objectSchema).default([]),
-  messaging: z.object({ send: fn('messaging.send') }).optional(),
+  messaging: z.object({
+    send: fn('messaging.send'), update: fn('messaging.update').optional(), delete: fn('messaging.delete').optional(),
+    fetch: fn('messaging.fetch').optional(), capture: fn('messaging.capture').optional(), subscribe: fn('messaging.subscribe').optional(),
+  }).optional(),
   testConnection: fn('testConnection'),
   healthCheck: fn('healthCheck').optional(),
   /** "Connect your system": where the key lives, which scopes, which plan limits apply. */
