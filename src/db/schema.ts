@@ -331,3 +331,43 @@ export const automationRuns = pgTable('automation_runs', {
   attempts: integer('attempts').notNull().default(1),
   createdAt: createdAt(),
 }, (t) => [index('automation_runs_org_idx').on(t.orgId, t.createdAt)]);
+
+/** Event hub: a bridge joins a channel on one chat connection (side a) with one on another (side b). */
+export const bridges = pgTable('bridges', {
+  id: id(),
+  workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+  name: text('name').notNull(),
+  aConnectionId: uuid('a_connection_id').notNull().references(() => connections.id),
+  aChannel: text('a_channel').notNull(),
+  bConnectionId: uuid('b_connection_id').notNull().references(() => connections.id),
+  bChannel: text('b_channel').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Push subscriptions the vendor expires (Graph), per side: `{a?: {id, expiresAt}, b?: …}`. */
+  subscriptions: jsonb('subscriptions').$type<Record<string, { id: string; expiresAt: string }>>().notNull().default({}),
+  createdAt: createdAt(),
+}, (t) => [
+  index('bridges_workspace_idx').on(t.workspaceId),
+  index('bridges_a_connection_idx').on(t.aConnectionId),
+  index('bridges_b_connection_idx').on(t.bConnectionId),
+]);
+
+/**
+ * The bridge ledger: one row per human message that crossed, keyed by where it was written, with
+ * the id of its copy on the other side. A copy is never bridged back: an event whose message is
+ * some row's copy is an echo.
+ */
+export const bridgeMessages = pgTable('bridge_messages', {
+  bridgeId: uuid('bridge_id').notNull().references(() => bridges.id, { onDelete: 'cascade' }),
+  originSide: text('origin_side').$type<'a' | 'b'>().notNull(),
+  originId: text('origin_id').notNull(),
+  copyId: text('copy_id'),
+  state: text('state').$type<'live' | 'deleted'>().notNull().default('live'),
+  textHash: text('text_hash'),
+  /** The vendor's time of the last change applied, so a late, older edit is not applied over a newer one. */
+  lastChangeAt: timestamp('last_change_at', { withTimezone: true, mode: 'string' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.bridgeId, t.originSide, t.originId] }),
+  uniqueIndex('bridge_messages_copy_idx').on(t.bridgeId, t.originSide, t.copyId),
+]);
