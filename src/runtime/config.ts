@@ -18,6 +18,8 @@ const configSchema = z.object({
   sandboxEgress: z.boolean().default(false),
   /** Seed a demo workspace wired to the bundled sandboxes. */
   demo: z.boolean().default(false),
+  /** Where vendors reach this platform (Graph notifications). @default the address it listens on */
+  publicUrl: z.string().url().optional(),
   /** @default 'info' */
   logLevel: z.string().default('info'),
   /** Vault (KV v2) as the credential backend, with the encrypted PostgreSQL copy as fallback. */
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv, overrides: Partial<PlatformCo
     adminKey: env.FORGE_ADMIN_KEY || undefined,
     sandboxEgress: env.FORGE_SANDBOX_EGRESS === '1' || env.FORGE_SANDBOX_EGRESS === 'true' || undefined,
     logLevel: env.LOG_LEVEL || undefined,
+    publicUrl: env.FORGE_PUBLIC_URL || undefined,
     vault: env.VAULT_ADDR ? { addr: env.VAULT_ADDR, token: env.VAULT_TOKEN || undefined, roleId: env.VAULT_ROLE_ID || undefined, secretId: env.VAULT_SECRET_ID || undefined, mount: env.VAULT_MOUNT || undefined } : undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });

@@ -14,6 +14,7 @@ import { openDatabase, type OpenedDatabase } from '../db/index.js';
 import { dispatchAutomationEvents, enqueueDueStreams, enqueueLoad, QUEUES, startAutomationWorkers, startBoss, startSyncWorkers, type LoadJobData } from '../orchestration/index.js';
 import { LoadService } from '../load/index.js';
 import { HttpConnectorStore, WorkspaceSettings } from '../http-connectors/index.js';
+import { Hub } from '../hub/index.js';
 import { ConnectorRegistry } from '../registry/index.js';
 import type { PlatformConfig } from './config.js';
 
@@ -28,6 +29,7 @@ export interface Runtime {
   loads: LoadService;
   httpConnectors: HttpConnectorStore;
   settings: WorkspaceSettings;
+  hub: Hub;
   boss?: PgBoss;
   close(): Promise<void>;
 }
@@ -66,20 +68,24 @@ export async function startRuntime(config: PlatformConfig, options: RuntimeOptio
     });
     const httpConnectors = new HttpConnectorStore(database.pool);
     const settings = new WorkspaceSettings(database.pool, keys);
+    const hub = new Hub({ pool: database.pool, registry, connections, credentials, logger });
+    hub.publicUrl = config.publicUrl;
     if (boss) {
       const automationDeps = { pool: database.pool, connectors: httpConnectors, settings, logger, allowSandbox: config.sandboxEgress };
       await startSyncWorkers(boss, database.pool, connections, logger);
       await startAutomationWorkers(boss, automationDeps);
+      await hub.startWorker(boss);
       await boss.work(QUEUES.tick, async () => {
         await enqueueDueStreams(database.pool, boss!);
         await dispatchAutomationEvents(boss!, automationDeps);
+        await hub.renewDue();
       });
       await boss.work<LoadJobData>(QUEUES.load, { pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await loads.run(job.data.loadId);
       });
     }
     return {
-      config, logger, database, registry, keys, credentials, connections, loads, httpConnectors, settings, boss,
+      config, logger, database, registry, keys, credentials, connections, loads, httpConnectors, settings, hub, boss,
       close: async () => {
         if (credentials instanceof VaultCredentialStore) await credentials.stop();
         if (boss) {

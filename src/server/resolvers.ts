@@ -31,6 +31,7 @@ export interface Resolved {
   member?: MemberRow;
   apiKey?: ApiKeyRow;
   automation?: AutomationRow;
+  bridge?: IdRow;
 }
 
 export interface AutomationRow { id: string; org_id: string; name: string; trigger: Record<string, unknown>; connector_id: string; action_id: string; mapping: unknown; enabled: boolean; created_at: Date }
@@ -116,6 +117,12 @@ const RESOLVERS: Record<string, Resolver> = {
         [value, into.org!.id], 'automation');
     },
   },
+  bridgeId: {
+    needs: 'workspace',
+    async resolve(db, _principal, value, into) {
+      into.bridge = await one<IdRow>(db, 'select id, workspace_id from bridges where id = $1 and workspace_id = $2', [value, into.workspace!.id], 'bridge');
+    },
+  },
   keyId: {
     needs: 'org',
     async resolve(db, _principal, value, into) {
@@ -131,7 +138,7 @@ const PLAIN_PARAMS = new Set(['connectorId', 'type', 'actionId']);
 
 const RESOLVED_BY: Record<string, keyof Resolved> = {
   orgId: 'org', workspaceId: 'workspace', connectionId: 'connection', object: 'stream', runId: 'run',
-  deadLetterId: 'deadLetter', loadId: 'load', memberId: 'member', keyId: 'apiKey', automationId: 'automation',
+  deadLetterId: 'deadLetter', loadId: 'load', memberId: 'member', keyId: 'apiKey', automationId: 'automation', bridgeId: 'bridge',
 };
 
 export function paramNames(url: string): string[] {

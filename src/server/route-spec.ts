@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type PgBoss from 'pg-boss';
 import type pg from 'pg';
 import { z, ZodError } from 'zod';
+import type { Hub } from '../hub/index.js';
 import type { ConnectionService } from '../connections/index.js';
 import type { LoadService } from '../load/index.js';
 import type { KeySource } from '../credentials/master-key-source.js';
@@ -38,6 +39,8 @@ export interface ApiServices {
   /** The master keys (OAuth states keep their PKCE verifier encrypted); absent: OAuth routes answer 503. */
   keys?: KeySource;
   credentials?: CredentialBackend;
+  /** The event hub (bridges); absent: the bridge routes answer 503. */
+  hub?: Hub;
 }
 
 export interface RouteDeps {

@@ -1,6 +1,7 @@
 import type { AnyRouteSpec } from '../route-spec.js';
 import { auditRoutes } from './audit.js';
 import { automationRoutes } from './automations.js';
+import { bridgeRoutes } from './bridges.js';
 import { httpConnectorRoutes } from './http-connectors.js';
 import { oauthRoutes } from './oauth.js';
 import { connectionRoutes } from './connections.js';
@@ -18,5 +19,5 @@ import { workspaceRoutes } from './workspaces.js';
 export const apiRoutes: AnyRouteSpec[] = [
   ...publicRoutes, ...workspaceRoutes, ...orgRoutes, ...memberRoutes, ...auditRoutes,
   ...connectionRoutes, ...oauthRoutes, ...streamRoutes, ...runRoutes, ...recordRoutes, ...deadLetterRoutes, ...loadRoutes,
-  ...httpConnectorRoutes, ...automationRoutes,
+  ...httpConnectorRoutes, ...automationRoutes, ...bridgeRoutes,
 ];

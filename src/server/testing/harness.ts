@@ -16,6 +16,7 @@ import { silentLogger } from '../../core/index.js';
 import { openKeySource } from '../../credentials/index.js';
 import { CredentialStore } from '../../credentials/store.js';
 import { HttpConnectorStore, WorkspaceSettings } from '../../http-connectors/index.js';
+import { Hub } from '../../hub/index.js';
 import { LoadService } from '../../load/index.js';
 import { ConnectorRegistry, type ConnectorContext, type ReadOptions, type SourceRecord } from '../../registry/index.js';
 import { storeApiKey, type Role } from '../api-keys.js';
@@ -120,7 +121,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       pool: database.pool, connections, loads, boss: options.boss,
       // The three tiers of JSON connectors; the sandbox policy lets a definition name a loopback stand-in.
       httpConnectors: new HttpConnectorStore(database.pool), settings: new WorkspaceSettings(database.pool, keys), allowSandbox: true,
-      keys, credentials,
+      keys, credentials, hub: new Hub({ pool: database.pool, registry, connections, credentials, logger: silentLogger }),
     },
   });
   await app.ready();
