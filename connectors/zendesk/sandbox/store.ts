@@ -4,12 +4,15 @@
  * organizations for good, tickets into the deleted-tickets list (`status: deleted`).
  */
 import { Collection, sequentialIds, type Clock, type Entry } from '../../../src/sandbox/index.js';
+import { OWNER } from './auth.js';
 import type { OrganizationData, TicketData, UserData } from './model.js';
 import { checkOrganization } from './validate-organization.js';
+import { checkTicket, type TicketComment, type TicketPeople } from './validate-ticket.js';
 import { checkUser } from './validate-user.js';
 import type { Details } from './validate.js';
 
 export type Written<T> = { ok: true; entry: Entry<T> } | { ok: false; details: Details };
+export type WrittenTicket = ({ ok: true; entry: Entry<TicketData>; before?: TicketData; comment?: TicketComment }) | { ok: false; details: Details };
 export type ObjectName = 'users' | 'organizations' | 'tickets';
 
 export class ZendeskStore {
@@ -67,6 +70,42 @@ export class ZendeskStore {
 
   deleteOrganization(id: string): boolean {
     return this.organizations.remove(id) !== undefined;
+  }
+
+  private readonly people: TicketPeople = {
+    caller: OWNER.id,
+    user: (id) => {
+      if (id === OWNER.id) return { role: OWNER.role, organization_id: null };
+      const entry = this.users.get(String(id));
+      return entry?.data.active ? { role: entry.data.role, organization_id: entry.data.organization_id } : undefined;
+    },
+  };
+
+  /** A new ticket; `requester: { name, email }` names the requester by email, creating the user if none has it. */
+  createTicket(input: Record<string, unknown>): WrittenTicket {
+    const requester = input.requester as { name?: unknown; email?: unknown } | undefined;
+    const values = { ...input };
+    if (requester && typeof requester === 'object' && typeof requester.email === 'string') {
+      const email = requester.email.trim().toLowerCase();
+      const known = this.users.list().find((e) => e.data.active && e.data.email === email);
+      const user = known ?? (() => {
+        const made = this.createUser({ name: requester.name ?? email, email });
+        return made.ok ? made.entry : undefined;
+      })();
+      if (!user) return { ok: false, details: { requester: [{ description: `Requester: Email: ${email} is not properly formatted`, error: 'InvalidValue' }] } };
+      values.requester_id = Number(user.id);
+    }
+    const checked = checkTicket(values, undefined, this.people);
+    return checked.ok ? { ok: true, entry: this.tickets.insert(checked.data), comment: checked.comment } : checked;
+  }
+
+  /** `undefined` when no such ticket, or when it is deleted. */
+  updateTicket(id: string, input: Record<string, unknown>): WrittenTicket | undefined {
+    const current = this.tickets.get(id);
+    if (!current || current.data.status === 'deleted') return undefined;
+    const checked = checkTicket(input, current.data, this.people);
+    if (!checked.ok) return checked;
+    return { ok: true, entry: this.tickets.update(id, () => checked.data)!, before: current.data, comment: checked.comment };
   }
 
   deleteTicket(id: string): Entry<TicketData> | undefined {

@@ -1,8 +1,8 @@
 /**
  * The incremental exports (developer.zendesk.com/api-reference/ticketing/ticket-management/
  * incremental_exports): tickets and users cursor-based (`start_time`, then `cursor`;
- * `after_cursor`, `end_of_stream`), organizations time-based (`start_time`; `end_time`,
- * `next_page`, `end_of_stream`). Records come oldest change first; changes made within
+ * `after_cursor`, `end_of_stream`) and time-based, organizations time-based only (`start_time`;
+ * `end_time`, `next_page`, `end_of_stream`). Records come oldest change first; changes made within
  * `exportDelayMs` of the request are left out (Zendesk: the last minute), and a `start_time`
  * inside that window is refused. Time-based pages restart at `end_time` inclusive, so the
  * records of that second come again, as Zendesk documents.
@@ -71,16 +71,16 @@ function cursorExport<T extends object>(ctx: RouteContext, key: string, collecti
   };
 }
 
-function timeExport(ctx: RouteContext) {
+function timeExport<T extends object>(ctx: RouteContext, key: string, collection: Collection<T>, render: (e: Entry<T>, base: string) => unknown) {
   return (req: SandboxRequest) => {
     const limit = perPage(req);
     const start = startTime(req, ctx);
-    const page = visible(ctx, ctx.store.organizations, () => true).filter((e) => seconds(e.updatedAt) >= start).slice(0, limit);
+    const page = visible(ctx, collection, () => true).filter((e) => seconds(e.updatedAt) >= start).slice(0, limit);
     const endTime = page.length > 0 ? seconds(page.at(-1)!.updatedAt) : start;
     return {
       status: 200,
       body: {
-        organizations: page.map((e) => renderOrganization(e as Entry<OrganizationData>, req.baseUrl)),
+        [key]: page.map((e) => render(e, req.baseUrl)),
         next_page: `${req.baseUrl}${req.path}?per_page=${limit}&start_time=${endTime}`,
         count: page.length, end_time: endTime, end_of_stream: page.length < limit,
       },
@@ -94,5 +94,10 @@ export function registerExportRoutes(ctx: RouteContext): void {
   on(ctx, 'GET', '/api/v2/incremental/tickets/cursor', cursorExport(ctx, 'tickets', store.tickets, renderTicket, withDeleted));
   // Deleted users stay in the export with `active: false`.
   on(ctx, 'GET', '/api/v2/incremental/users/cursor', cursorExport<UserData>(ctx, 'users', store.users, renderUser, () => () => true));
-  on(ctx, 'GET', '/api/v2/incremental/organizations', timeExport(ctx));
+  on(ctx, 'GET', '/api/v2/incremental/organizations', timeExport<OrganizationData>(ctx, 'organizations', store.organizations, renderOrganization));
+  // The time-based ticket and user exports, still documented beside the cursor-based ones (and
+  // what node-zendesk's tickets.incremental and users.incremental call); deleted tickets come
+  // with `status: deleted`, deleted users with `active: false`.
+  on(ctx, 'GET', '/api/v2/incremental/tickets', timeExport<TicketData>(ctx, 'tickets', store.tickets, renderTicket));
+  on(ctx, 'GET', '/api/v2/incremental/users', timeExport<UserData>(ctx, 'users', store.users, renderUser));
 }

@@ -21,6 +21,7 @@ export function registerOrganizationRoutes(ctx: RouteContext): void {
 
   registerResourceRoutes(ctx, {
     plural: 'organizations', singular: 'organization',
+    live: () => store.organizations.list({ sortBy: (e) => Number(e.id) }),
     get: (id) => store.organizations.get(id),
     create: (input) => store.createOrganization(input),
     update: (id, input) => store.updateOrganization(id, input),

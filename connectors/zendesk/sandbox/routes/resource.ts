@@ -1,6 +1,7 @@
 /**
- * The routes users and organizations share: show, show_many, create, update, delete, and the
- * bulk `create_many` / `update_many` / `destroy_many` that answer a `job_status` and write later,
+ * The routes users and organizations share: list (cursor or offset paged, see paged.ts), show,
+ * show_many, create, update, delete, and the bulk `create_many` / `update_many` /
+ * `destroy_many` that answer a `job_status` and write later,
  * with per-record results in request order (Zendesk keeps that order; developer advocacy on the
  * Zendesk community, "Create or Update Many Users response specifications").
  */
@@ -10,10 +11,13 @@ import type { JobResult } from '../jobs.js';
 import { bodyArray, bodyObject, idList, on, param, type RouteContext } from '../routing.js';
 import type { Written } from '../store.js';
 import { detailsText } from '../validate.js';
+import { pagedList } from './paged.js';
 
 export interface ResourceSpec<T> {
   plural: 'users' | 'organizations';
   singular: 'user' | 'organization';
+  /** What the list endpoint shows, in id order (deleted users are left out of it). */
+  live(): readonly Entry<T>[];
   /** A readable record by id (a soft-deleted user is readable, `active: false`). */
   get(id: string): Entry<T> | undefined;
   create(input: Record<string, unknown>): Written<T>;
@@ -36,6 +40,8 @@ export function registerResourceRoutes<T>(ctx: RouteContext, spec: ResourceSpec<
     const id = ctx.jobs.enqueue(type, total, run);
     return { status: 200, body: ctx.jobs.render(id, req.baseUrl) };
   };
+
+  on(ctx, 'GET', base, (req) => pagedList(req, spec.plural, spec.live(), (e) => spec.render(e, req.baseUrl)));
 
   on(ctx, 'GET', `${base}/show_many`, (req) => {
     const entries = idList(req).map((id) => spec.get(id)).filter((e): e is Entry<T> => e !== undefined);

@@ -34,6 +34,7 @@ export function registerUserRoutes(ctx: RouteContext): void {
 
   registerResourceRoutes(ctx, {
     plural: 'users', singular: 'user',
+    live: () => store.users.list({ filter: (e) => e.data.active, sortBy: (e) => Number(e.id) }),
     get: (id) => store.users.get(id),
     create: (input) => store.createUser(input),
     update: (id, input) => store.updateUser(id, input),
