@@ -5,7 +5,7 @@
  */
 import { listOf, request } from './http.js';
 import type {
-  ApiKey, AuditEntry, Automation, Bridge, CanonicalRecord, CatalogueEntry, Change, Connection, CreatedApiKey, DeadLetter, FieldMapping,
+  ApiKey, AuditEntry, Bridge, CanonicalRecord, CatalogueEntry, Change, Connection, CreatedApiKey, DeadLetter, FieldMapping,
   Load, LoadItem, LoadWithItems, MappingPreview, Member, Org, Page, Principal, Run, Stream, StreamMapping, Workspace,
 } from './types.js';
 
@@ -72,6 +72,8 @@ export const api = {
   },
   enableConnection: (w: string, c: string) => request<Connection>(`${conn(w, c)}/enable`, { method: 'POST', body: {} }),
   disableConnection: (w: string, c: string) => request<Connection>(`${conn(w, c)}/disable`, { method: 'POST', body: {} }),
+  /** Org admins: the connection, its secrets and everything it owns. */
+  deleteConnection: (w: string, c: string) => request<{ id: string; deleted: true }>(conn(w, c), { method: 'DELETE' }),
 
   streams: async (w: string, c: string) => listOf<Stream>(await request(`${conn(w, c)}/streams`), 'streams'),
   updateStream: (w: string, c: string, object: string, body: { cron?: string; enabled?: boolean }) =>
@@ -107,7 +109,6 @@ export const api = {
   runLoad: (w: string, l: string) => request<unknown>(`${ws(w)}/loads/${e(l)}/run`, { method: 'POST', body: {} }),
   rollbackLoad: async (w: string, l: string) => unwrap<Load>(await request(`${ws(w)}/loads/${e(l)}/rollback`, { method: 'POST', body: {} }), 'load'),
 
-  automations: async (w: string) => listOf<Automation>(await request(`${ws(w)}/automations`), 'automations'),
   bridges: async (w: string) => listOf<Bridge>(await request(`${ws(w)}/bridges`), 'bridges'),
 
   audit: async (query: { limit: number; cursor?: string | null; orgId?: string; workspaceId?: string }) => page<AuditEntry>(await request(`${V1}/audit`, { query })),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AuditPage } from './pages/AuditPage.js';
+import { AutomationEditPage } from './pages/AutomationEditPage.js';
 import { AutomationsPage } from './pages/AutomationsPage.js';
 import { BridgesPage } from './pages/BridgesPage.js';
 import { CataloguePage } from './pages/CataloguePage.js';
@@ -38,6 +39,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/loads/new', title: 'New load', render: () => <NewLoadPage /> },
   { path: '/loads/:id', title: 'Load', render: (p) => <LoadPage key={p.id} loadId={p.id!} /> },
   { path: '/automations', title: 'Automations', render: () => <AutomationsPage /> },
+  { path: '/automations/new', title: 'New automation', render: () => <AutomationEditPage key="new" /> },
+  { path: '/automations/:id', title: 'Automation', render: (p) => <AutomationEditPage key={p.id} automationId={p.id!} /> },
   { path: '/bridges', title: 'Bridges', render: () => <BridgesPage /> },
   { path: '/audit', title: 'Audit log', render: () => <AuditPage /> },
   { path: '/settings', title: 'Settings', render: () => <SettingsPage /> },

@@ -263,16 +263,6 @@ export interface Member {
   createdAt: string;
 }
 
-export interface Automation {
-  id: string;
-  name: string;
-  connectorId?: string;
-  actionId?: string;
-  trigger?: { type?: string; [key: string]: unknown };
-  enabled?: boolean;
-  createdAt?: string;
-}
-
 export interface Bridge {
   id: string;
   name?: string;

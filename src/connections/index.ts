@@ -1,2 +1,2 @@
 export { buildConnectorContext, type ContextInput, type BuiltContext } from './context.js';
-export { ConnectionService, SANDBOX_URL_KEY, type ConnectionView, type NewConnection, type ConnectionServiceDeps } from './service.js';
+export { ConnectionService, ConnectionBusyError, SANDBOX_URL_KEY, type ConnectionView, type NewConnection, type ConnectionServiceDeps } from './service.js';

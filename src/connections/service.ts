@@ -1,7 +1,7 @@
 /**
  * Connections: create one from a form (validated against the connector's field definitions),
- * store its secrets encrypted, open its streams, describe it without secrets, and build the ctx
- * a run uses (implements the stream runner's ContextFactory).
+ * store its secrets encrypted, open its streams, describe it without secrets, build the ctx a run
+ * uses (implements the stream runner's ContextFactory), and delete one with its secrets.
  */
 import type pg from 'pg';
 import { withTransaction } from '../db/transaction.js';
@@ -48,6 +48,14 @@ export interface ConnectionView {
   sandbox: boolean;
   createdAt: Date;
 }
+
+/** A sync holds one of the connection's streams, or a load into it is under way: delete later. */
+export class ConnectionBusyError extends Error {
+  override readonly name = 'ConnectionBusyError';
+}
+
+/** Loads in these states are writing or verifying: deleting would lose the journal a rollback needs. */
+const ACTIVE_LOADS = ['running', 'verifying'];
 
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
@@ -112,6 +120,27 @@ export class ConnectionService {
     await this.deps.credentials.write({ workspaceId, connectionId: id }, valid);
     await this.deps.pool.query(`update connections set status = 'active', status_reason = null, updated_at = now() where id = $1`, [id]);
     return (await this.get(workspaceId, id))!;
+  }
+
+  /**
+   * Deletes the connection and everything it owns (streams, runs, records, change log, dead
+   * letters, loads: by cascade) with its secrets, in one transaction; `inside` runs in it last
+   * (the audit entry), so nothing is deleted unless it is written. The stream rows are locked
+   * first: a sync starting meanwhile finds its stream gone and is skipped.
+   * @throws ConnectionBusyError while a sync or a load is under way
+   */
+  async delete(workspaceId: string, id: string, inside?: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    await withTransaction(this.deps.pool, async (client) => {
+      const { rows } = await client.query('select id from connections where id = $1 and workspace_id = $2 for update', [id, workspaceId]);
+      if (!rows[0]) throw new Error(`no connection ${id}`);
+      const syncing = await client.query(`select 1 from streams where connection_id = $1 and lease_owner is not null and lease_until > now() for update`, [id]);
+      if ((syncing.rowCount ?? 0) > 0) throw new ConnectionBusyError('a sync of this connection is running; delete it when the run has finished');
+      const loading = await client.query('select 1 from loads where connection_id = $1 and status = any($2)', [id, ACTIVE_LOADS]);
+      if ((loading.rowCount ?? 0) > 0) throw new ConnectionBusyError('a load into this connection is running or verifying; delete it when the load has finished (a load that crashed can be rolled back with force first)');
+      await this.deps.credentials.remove({ workspaceId, connectionId: id }, client);
+      await client.query('delete from connections where id = $1 and workspace_id = $2', [id, workspaceId]);
+      await inside?.(client);
+    });
   }
 
   private async row(workspaceId: string, id: string) {

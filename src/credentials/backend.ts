@@ -4,7 +4,7 @@
  * concrete store, so switching the backend is a start-up choice only.
  */
 import type pg from 'pg';
-import type { CredentialRef, SecretValues, WriteOptions } from './store.js';
+import type { CredentialRef, Queryable, SecretValues, WriteOptions } from './store.js';
 
 export interface StoredCredentials {
   secrets: SecretValues;
@@ -21,4 +21,11 @@ export interface CredentialBackend {
   read(ref: CredentialRef): Promise<StoredCredentials | null>;
   configured(ref: CredentialRef): Promise<boolean>;
   rotate(): Promise<{ rotated: number; skipped: number }>;
+  /**
+   * Removes a connection's secrets for good: from Vault (every version) where Vault is the
+   * backend, then the encrypted copy in `db`. Pass the transaction that deletes the connection, so
+   * the copy goes exactly when the connection does. @default db the store's pool
+   * @throws VaultUnavailableError when Vault does not answer (the copy is then left untouched)
+   */
+  remove(ref: CredentialRef, db?: Queryable): Promise<void>;
 }

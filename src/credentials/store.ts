@@ -9,6 +9,11 @@ import type { KeySource } from './master-key-source.js';
 
 export type SecretValues = Record<string, string>;
 
+/** A pool or a transaction's client. */
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}
+
 export interface CredentialRef {
   workspaceId: string;
   connectionId: string;
@@ -105,6 +110,12 @@ export class CredentialStore {
       'select ciphertext, version from credentials where connection_id = $1 and workspace_id = $2', [ref.connectionId, ref.workspaceId]);
     if (!rows[0]) return null;
     return { secrets: this.open<SecretValues>(rows[0].ciphertext, { tenantId: ref.workspaceId, connectionId: ref.connectionId }), version: rows[0].version };
+  }
+
+  /** Deletes the ciphertext (and any queued Vault push of it) in `db`, a transaction's client where the caller has one. */
+  async remove(ref: CredentialRef, db: Queryable = this.pool): Promise<void> {
+    await db.query('delete from vault_outbox where connection_id = $1 and workspace_id = $2', [ref.connectionId, ref.workspaceId]);
+    await db.query('delete from credentials where connection_id = $1 and workspace_id = $2', [ref.connectionId, ref.workspaceId]);
   }
 
   async configured(ref: CredentialRef): Promise<boolean> {

@@ -63,13 +63,11 @@ export class Hub {
 
   /** Subscribes a new bridge's ends where the vendor needs it. */
   async subscribe(bridge: StoredBridge): Promise<void> {
-    if (!this.publicUrl) throw new Error('the platform does not know its public URL yet (set FORGE_PUBLIC_URL)');
     await ensureSubscriptions(this.subscriptionDeps(), bridge, this.publicUrl);
   }
 
   /** On each tick: renews subscriptions near expiry; a failure is logged and retried next tick. */
   async renewDue(nowMs = Date.now()): Promise<number> {
-    if (!this.publicUrl) return 0;
     const { rows } = await this.deps.pool.query<{ id: string }>('select id from bridges where enabled');
     let renewed = 0;
     for (const { id } of rows) {

@@ -20,7 +20,7 @@ export interface SubscriptionDeps {
 export const notificationUrlFor = (publicUrl: string, connectionId: string) => `${publicUrl.replace(/\/$/, '')}/hooks/messaging/${connectionId}`;
 
 /** Subscribes or renews each end of `bridge` that needs it; answers the sides it touched. */
-export async function ensureSubscriptions(deps: SubscriptionDeps, bridge: StoredBridge, publicUrl: string, nowMs = Date.now()): Promise<string[]> {
+export async function ensureSubscriptions(deps: SubscriptionDeps, bridge: StoredBridge, publicUrl: string | undefined, nowMs = Date.now()): Promise<string[]> {
   const touched: string[] = [];
   for (const side of ['a', 'b'] as const) {
     const end = bridge[side];
@@ -29,6 +29,7 @@ export async function ensureSubscriptions(deps: SubscriptionDeps, bridge: Stored
     if (!subscribe) continue;
     const existing = bridge.subscriptions[side];
     if (existing && Date.parse(existing.expiresAt) - nowMs > RENEW_BEFORE_MS) continue;
+    if (!publicUrl) throw new Error(`${definition.id} pushes only to a subscribed URL, and the platform does not know its public URL (set FORGE_PUBLIC_URL)`);
     const secrets = (await deps.credentials.read({ workspaceId: bridge.workspaceId, connectionId: end.connectionId }))?.secrets ?? {};
     const subscription = await subscribe(ctx, {
       channel: end.channel, notificationUrl: notificationUrlFor(publicUrl, end.connectionId), clientState: secrets.clientState ?? '', existing,

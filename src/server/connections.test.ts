@@ -53,13 +53,14 @@ describe('connections', () => {
     await keep(h.call(h.a.memberKey, 'GET', `${conn}/streams`));
     const oauth = await keep(create({ name: 'CRM (OAuth)', authMethod: 'oauth', credentials: { clientId: 'client-1', clientSecret: canary } }), 201);
     await keep(h.call(h.a.memberKey, 'POST', `${ws}/connections/${JSON.parse(oauth.text).id}/authorize`));
+    await keep(h.call(h.a.orgAdminKey, 'DELETE', `${ws}/connections/${JSON.parse(oauth.text).id}`));
     await keep(h.call(h.a.memberKey, 'GET', `/api/v1/audit`));
     await keep(h.call(h.a.orgAdminKey, 'GET', `/api/v1/audit?workspaceId=${h.a.workspaceId}`));
 
     // Every connection route was called (the list comes from the route table).
     const connectionRoutes = h.app.routeSpecs.filter((s) => s.url.includes('/connections') && !s.url.includes('/streams') && !s.url.includes('/records'));
     expect(connectionRoutes.map((s) => s.operationId).sort()).toEqual(
-      ['authorizeConnection', 'createConnection', 'disableConnection', 'enableConnection', 'getConnection', 'listConnections', 'reauthorizeConnection', 'testConnection']);
+      ['authorizeConnection', 'createConnection', 'deleteConnection', 'disableConnection', 'enableConnection', 'getConnection', 'listConnections', 'reauthorizeConnection', 'testConnection']);
     for (const text of answers) expect(text).not.toContain(canary);
     const { rows } = await h.database.pool.query(`select json_agg(a)::text as audit from audit_log a`);
     expect(rows[0].audit).not.toContain(canary);

@@ -4,6 +4,8 @@ const TONES: Record<string, string> = {
   failed: 'bad', error: 'bad', needs_reauth: 'warn', partially_failed: 'warn', rollback_incomplete: 'bad', mismatch: 'bad', conflict: 'warn',
   disabled: 'muted', noop: 'muted', skipped: 'muted', revoked: 'muted', unrecoverable: 'bad',
   insert: 'good', create: 'good', update: 'busy', delete: 'bad',
+  ran: 'good', dead: 'bad', skipped_disabled: 'muted', skipped_unconfigured: 'warn', skipped_opted_out: 'muted',
+  configured: 'good', opted_out: 'muted', not_configured: 'warn',
 };
 
 /** A status word in its colour, with the words people read rather than the enum. */

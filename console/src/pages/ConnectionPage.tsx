@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api.js';
 import { Async } from '../components/Async.js';
+import { DeleteConnection } from '../components/DeleteConnection.js';
 import { MappingEditor } from '../components/MappingEditor.js';
 import { NeedsWorkspace } from '../components/NeedsWorkspace.js';
 import { Notice } from '../components/Notice.js';
@@ -19,6 +20,7 @@ function ConnectionDetail({ workspace, connectionId }: { workspace: Workspace; c
   const connection = useResource(() => api.connection(workspace.id, connectionId), [workspace.id, connectionId]);
   const streams = useResource(() => api.streams(workspace.id, connectionId), [workspace.id, connectionId]);
   const entry = useResource(() => (connection.data ? api.connector(connection.data.connectorId) : new Promise<never>(() => {})), [connection.data?.connectorId]);
+  const me = useResource(() => api.me(), []);
   const [reauth, setReauth] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string }>();
 
@@ -78,6 +80,7 @@ function ConnectionDetail({ workspace, connectionId }: { workspace: Workspace; c
           </div>
           <StreamsPanel workspaceId={workspace.id} connectionId={c.id} streams={streams} />
           {streams.data && streams.data.length > 0 ? <MappingEditor workspaceId={workspace.id} connectionId={c.id} streams={streams.data} /> : null}
+          {me.data && me.data.role !== 'workspace_member' ? <DeleteConnection workspaceId={workspace.id} connection={c} /> : null}
         </>
       )}
     </Async>

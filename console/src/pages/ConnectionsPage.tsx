@@ -3,11 +3,12 @@ import { Async } from '../components/Async.js';
 import { DataTable } from '../components/DataTable.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { NeedsWorkspace } from '../components/NeedsWorkspace.js';
+import { Notice } from '../components/Notice.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { SandboxBadge, StatusBadge } from '../components/StatusBadge.js';
 import { Time } from '../components/Time.js';
 import { useResource } from '../hooks.js';
-import { Link } from '../router.js';
+import { Link, navigate, useLocation } from '../router.js';
 import type { Workspace } from '../types.js';
 
 function ConnectionList({ workspace }: { workspace: Workspace }) {
@@ -38,9 +39,11 @@ function ConnectionList({ workspace }: { workspace: Workspace }) {
 }
 
 export function ConnectionsPage() {
+  const deleted = useLocation().search.get('deleted');
   return (
     <>
       <PageHeader title="Connections" description="The systems this workspace is connected to." actions={<Link to="/connectors" className="btn btn-primary">Connect a system</Link>} />
+      {deleted ? <Notice tone="success" onDismiss={() => navigate('/connections', { replace: true })}>Deleted “{deleted}”, with its secrets and data.</Notice> : null}
       <NeedsWorkspace>{(workspace) => <ConnectionList workspace={workspace} />}</NeedsWorkspace>
     </>
   );

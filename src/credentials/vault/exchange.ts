@@ -1,7 +1,7 @@
 /**
  * One HTTP exchange with Vault. Vault is operator infrastructure, not a vendor, so it is called
  * with undici directly rather than through the executor and its egress guard (which refuses the
- * private addresses Vault usually lives on). Answers 2xx and a GET's 404; turns the rest into a
+ * private addresses Vault usually lives on). Answers 2xx and a GET's or DELETE's 404; turns the rest into a
  * VaultError (Vault meant it) or a VaultUnavailableError (no answer, timeout, 5xx, sealed).
  */
 import { request, type Agent } from 'undici';
@@ -13,7 +13,7 @@ export interface ExchangeInput {
   agent: Agent;
   addr: string;
   timeoutMs: number;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   body?: unknown;
   token?: string;
@@ -39,7 +39,7 @@ export async function vaultExchange(input: ExchangeInput): Promise<{ status: num
     throw new VaultUnavailableError(`Vault at ${input.addr} did not answer ${method} ${path} (${code})`);
   }
   const json = safeJson(text);
-  if (status < 300 || (status === 404 && method === 'GET')) return { status, body: json };
+  if (status < 300 || (status === 404 && method !== 'POST')) return { status, body: json };
   const errors = vaultErrorBody.safeParse(json).data?.errors ?? [];
   if (status >= 500) throw new VaultUnavailableError(`Vault at ${input.addr} answered ${status} to ${method} ${path}${errors.length ? `: ${errors.join('; ')}` : ''}`);
   throw new VaultError(status, errors, `${method} ${path}`);

@@ -1,5 +1,5 @@
 /**
- * A small HashiCorp Vault KV v2 client: read and check-and-set write, with a static token or an
+ * A small HashiCorp Vault KV v2 client: read, check-and-set write and delete, with a static token or an
  * AppRole login (repeated when Vault answers 403 permission denied: the token expired or was
  * revoked). Every call has a short timeout: an unanswering Vault must not stall a run.
  */
@@ -55,6 +55,11 @@ export class VaultKvClient {
     return { version: parseAnswer(kvWriteBody, res.body, `POST ${this.#dataPath(path)}`).data.version };
   }
 
+  /** Deletes an entry with every version and its metadata (KV v2 `DELETE …/metadata/…`); absent is fine. */
+  async destroy(path: string): Promise<void> {
+    await this.#authed('DELETE', `/v1/${encodeURIComponent(this.mount)}/metadata/${path.split('/').map(encodeURIComponent).join('/')}`);
+  }
+
   /** AppRole login; concurrent callers share one login. */
   login(): Promise<string> {
     const { roleId, secretId } = this.#options;
@@ -73,11 +78,11 @@ export class VaultKvClient {
     return `/v1/${encodeURIComponent(this.mount)}/data/${path.split('/').map(encodeURIComponent).join('/')}`;
   }
 
-  #send(method: 'GET' | 'POST', path: string, body?: unknown, token?: string) {
+  #send(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, token?: string) {
     return vaultExchange({ agent: this.#agent, addr: this.addr, timeoutMs: this.#timeoutMs, method, path, body, token });
   }
 
-  async #authed(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  async #authed(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const token = this.#token ?? (await this.login());
     try {
       return await this.#send(method, path, body, token);

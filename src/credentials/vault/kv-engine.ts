@@ -32,6 +32,11 @@ export class KvEngine {
     return versions.length;
   }
 
+  /** Forgets an entry with all its versions (what `DELETE …/metadata/<path>` does). */
+  destroy(path: string): void {
+    this.#entries.delete(path);
+  }
+
   paths(): string[] {
     return [...this.#entries.keys()];
   }

@@ -1,5 +1,5 @@
 /**
- * A HashiCorp Vault stand-in for tests and the demo: KV v2 read and write (versions, check-and-set)
+ * A HashiCorp Vault stand-in for tests and the demo: KV v2 read, write (versions, check-and-set) and delete
  * under one mount, token auth by `X-Vault-Token`, and AppRole login, answering in Vault's own
  * shapes (`{"data":{"data":…,"metadata":…}}`, `{"errors":[…]}`). `stop()` and `start(port)` keep
  * the data, so a test can take Vault away mid-run and bring the same Vault back.
@@ -45,6 +45,11 @@ export class VaultSandbox {
     this.server.route('POST', '/v1/auth/approle/login', { auth: false }, (req) => this.#login(req));
     this.server.route('GET', '/v1/:mount/data/*', (req) => this.#read(req));
     this.server.route(['POST', 'PUT'], '/v1/:mount/data/*', (req) => this.#write(req));
+    this.server.route('DELETE', '/v1/:mount/metadata/*', (req) => {
+      if (req.params.mount !== this.mount) return errors(404);
+      this.kv.destroy(req.params['*'] ?? '');
+      return { status: 204 };
+    });
   }
 
   start(port = 0): Promise<string> {

@@ -111,6 +111,25 @@ describe('VaultCredentialStore', () => {
     await store.stop();
   });
 
+  it('removes every version from Vault and then the copy; while Vault is down it removes nothing', async () => {
+    const store = open(0);
+    const ref = await createTenant(database.pool);
+    await store.write(ref, { token: 'one' });
+    await store.write(ref, { token: 'two' });
+    await vault.stop();
+    await expect(store.remove(ref)).rejects.toThrow(/did not answer/);
+    expect(await store.copy.read(ref)).toMatchObject({ secrets: { token: 'two' } });
+    await vault.start(port);
+    await store.remove(ref);
+    expect(vault.current(pathOf(ref))).toBeUndefined();
+    expect(vault.kv.get(pathOf(ref), 1)).toBeUndefined();
+    expect(await store.copy.read(ref)).toBeNull();
+    expect(await store.read(ref)).toBeNull();
+    // Removing what is gone already is no error (Vault answers a missing entry's delete alike).
+    await store.remove(ref);
+    await store.stop();
+  });
+
   it('openCredentialStore returns the Vault store only when a Vault address is given', async () => {
     expect(openCredentialStore({ pool: database.pool, keys })).toBeInstanceOf(CredentialStore);
     const store = openCredentialStore({ pool: database.pool, keys, vault: { addr: vault.url, token: vault.rootToken } });

@@ -10,8 +10,8 @@ import type pg from 'pg';
 import { silentLogger, type Logger } from '../../core/index.js';
 import type { CredentialBackend, StoredCredentials } from '../backend.js';
 import type { KeySource } from '../master-key-source.js';
-import { CredentialStore, type CredentialRef, type SecretValues } from '../store.js';
-import { isVaultUnavailable } from './errors.js';
+import { CredentialStore, type CredentialRef, type Queryable, type SecretValues } from '../store.js';
+import { isVaultUnavailable, VaultUnavailableError } from './errors.js';
 import { VaultHealth } from './health.js';
 import { VaultKvClient, type VaultClientOptions } from './kv-client.js';
 import * as outbox from './outbox.js';
@@ -79,6 +79,17 @@ export class VaultCredentialStore implements CredentialBackend {
 
   configured(ref: CredentialRef): Promise<boolean> {
     return this.copy.configured(ref);
+  }
+
+  /**
+   * Vault first, every version: when Vault does not answer, nothing is removed and the caller can
+   * try again (a deleted connection must not leave its secrets behind in Vault). Should the
+   * caller's transaction then fail, the copy survives and is pushed back on its next read.
+   */
+  async remove(ref: CredentialRef, db?: Queryable): Promise<void> {
+    if (this.#health.skip()) throw new VaultUnavailableError('Vault is not answering; the credentials were not removed');
+    await this.#health.track(() => this.kv.destroy(this.#push.path(ref)));
+    await this.copy.remove(ref, db);
   }
 
   /** Re-encrypts the PostgreSQL copy; Vault encrypts with its own keys. */

@@ -1,14 +1,16 @@
 /**
  * Connections: create from the connector's form, read (secrets write-only: `configured` only),
- * test, re-authorise, disable and enable. The ConnectionService validates the forms against the
- * connector's field definitions; a missing secret is a 400 naming `credentials.<field>`.
+ * test, re-authorise, disable, enable and delete. The ConnectionService validates the forms
+ * against the connector's field definitions; a missing secret is a 400 naming `credentials.<field>`.
  */
+import pg from 'pg';
 import { z } from 'zod';
-import type { ConnectionView } from '../../connections/index.js';
+import { ConnectionBusyError, type ConnectionView } from '../../connections/index.js';
 import { createScrubber } from '../../core/index.js';
+import { isVaultUnavailable } from '../../credentials/vault/index.js';
 import { redactAll } from '../audit.js';
 import { iso, withTransaction } from '../db.js';
-import { invalid } from '../errors.js';
+import { ApiError, conflict, invalid } from '../errors.js';
 import { cursorSchema, cursorAt, limitSchema, pageOf, timeKeyset } from '../paging.js';
 import { defineRoute, type AnyRouteSpec, type ApiServices } from '../route-spec.js';
 import { idSchema, pageSchema } from '../schemas/common.js';
@@ -129,6 +131,29 @@ function statusRoute(to: 'disabled' | 'active', verb: 'disable' | 'enable') {
   });
 }
 
+const deleteConnection = defineRoute({
+  method: 'DELETE', url: '/api/v1/workspaces/:workspaceId/connections/:connectionId', operationId: 'deleteConnection', tag: 'connections',
+  access: 'org_admin', audit: 'connection.delete', errors: [409, 503],
+  summary: 'Delete a connection, its secrets, and what it owns (streams, runs, records, change log, dead letters, loads); the audit log keeps its history',
+  description: 'Refused with 409 while a sync or a load runs, or while another object (a bridge) still uses the connection; with 503 when Vault holds the secrets and does not answer (nothing is deleted then).',
+  params: connectionParams, response: z.object({ id: z.string(), deleted: z.literal(true) }),
+  async handler({ services, scope, audit }) {
+    const connection = scope.connection!;
+    try {
+      await services.connections.delete(scope.workspace!.id, connection.id, (client) => audit({
+        target: `connection:${connection.id}`, diff: { connectorId: connection.connector_id, name: connection.name, status: connection.status, credentials: 'removed' },
+      }, client));
+    } catch (error) {
+      if (error instanceof ConnectionBusyError) throw conflict('connection_busy', error.message);
+      // A foreign key without cascade (a bridge naming this connection) refuses the delete.
+      if (error instanceof pg.DatabaseError && error.code === '23503') throw conflict('connection_in_use', `the connection is still used by ${error.table ?? 'another object'}; remove that first`);
+      if (isVaultUnavailable(error)) throw new ApiError(503, 'vault_unavailable', 'the credential vault does not answer; nothing was deleted, try again shortly');
+      throw error;
+    }
+    return { id: connection.id, deleted: true as const };
+  },
+});
+
 export const connectionRoutes: AnyRouteSpec[] = [
-  listConnections, createConnection, getConnection, testConnection, reauthorize, statusRoute('disabled', 'disable'), statusRoute('active', 'enable'),
+  listConnections, createConnection, getConnection, testConnection, reauthorize, statusRoute('disabled', 'disable'), statusRoute('active', 'enable'), deleteConnection,
 ];

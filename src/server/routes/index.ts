@@ -1,7 +1,9 @@
 import type { AnyRouteSpec } from '../route-spec.js';
 import { auditRoutes } from './audit.js';
+import { automationRunRoutes } from './automation-runs.js';
 import { automationRoutes } from './automations.js';
 import { bridgeRoutes } from './bridges.js';
+import { connectorSettingRoutes } from './connector-settings.js';
 import { httpConnectorRoutes } from './http-connectors.js';
 import { oauthRoutes } from './oauth.js';
 import { connectionRoutes } from './connections.js';
@@ -19,5 +21,5 @@ import { workspaceRoutes } from './workspaces.js';
 export const apiRoutes: AnyRouteSpec[] = [
   ...publicRoutes, ...workspaceRoutes, ...orgRoutes, ...memberRoutes, ...auditRoutes,
   ...connectionRoutes, ...oauthRoutes, ...streamRoutes, ...runRoutes, ...recordRoutes, ...deadLetterRoutes, ...loadRoutes,
-  ...httpConnectorRoutes, ...automationRoutes, ...bridgeRoutes,
+  ...httpConnectorRoutes, ...automationRoutes, ...automationRunRoutes, ...connectorSettingRoutes, ...bridgeRoutes,
 ];

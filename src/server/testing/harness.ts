@@ -18,7 +18,7 @@ import { CredentialStore } from '../../credentials/store.js';
 import { HttpConnectorStore, WorkspaceSettings } from '../../http-connectors/index.js';
 import { Hub } from '../../hub/index.js';
 import { LoadService } from '../../load/index.js';
-import { ConnectorRegistry, type ConnectorContext, type ReadOptions, type SourceRecord } from '../../registry/index.js';
+import { ConnectorRegistry, type CaptureContext, type ConnectorContext, type InboundOutcome, type InboundRequest, type ReadOptions, type SourceRecord } from '../../registry/index.js';
 import { storeApiKey, type Role } from '../api-keys.js';
 import { buildServer } from '../app.js';
 
@@ -97,6 +97,7 @@ export function fakeRegistry(vendor: MemoryVendor, sourceRecords: SourceRecord[]
     },
     guide: { steps: ['Settings → API → create a token'] },
   });
+  registry.register(fakeChatConnector());
   return registry;
 }
 
@@ -160,5 +161,32 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       await app.close();
       await database.close();
     },
+  };
+}
+
+/**
+ * A chat connector kept in memory, so bridges can be created and walked by the API tests: it
+ * posts, edits and deletes nothing real, and accepts a delivery whose `x-fake-signature` header
+ * equals the connection's signing secret.
+ */
+export function fakeChatConnector() {
+  let next = 0;
+  return {
+    id: 'fake-chat', name: 'Fake Chat', version: '1.0.0', category: 'messaging' as const, docsUrl: 'https://docs.fake.test/chat',
+    auth: [{ id: 'bot', type: 'bearer' as const, label: 'Bot token', fields: [
+      { name: 'token', label: 'Bot token', type: 'password' as const, required: true, secret: true },
+      { name: 'signingSecret', label: 'Signing secret', type: 'password' as const, required: true, secret: true },
+    ] }],
+    allowedDomains: ['chat.fake.test'], baseUrl: 'https://chat.fake.test',
+    messaging: {
+      send: async () => ({ id: `m${++next}` }),
+      update: async () => {},
+      delete: async () => {},
+      capture: (request: InboundRequest, context: CaptureContext): InboundOutcome => request.headers['x-fake-signature'] === context.secrets.signingSecret
+        ? { kind: 'events', events: [] }
+        : { kind: 'refused', status: 401, reason: 'bad signature' },
+    },
+    testConnection: async () => ({ ok: true }),
+    guide: { steps: ['Create a bot'] },
   };
 }

@@ -1,9 +1,9 @@
 /**
  * One walk through the API as tenant A that touches every kind of object: a connection with a
- * canary secret, a sync with a rejected record, a mapping override, a replayed dead letter, a
+ * canary secret (and a second one, deleted again), a sync with a rejected record, a mapping override, a replayed dead letter, a
  * load that is run and rolled back, a member and keys, and the three tiers of JSON connectors: a
  * platform-defined HTTP connector (versioned, kill-switch flipped both ways, one action run once),
- * an automation of org A on it, and workspace A's credentials for it. The tenancy and audit tests
+ * an automation of org A on it (edited once), and workspace A's credentials for it. The tenancy and audit tests
  * build on it.
  */
 import { expect } from 'vitest';
@@ -22,6 +22,8 @@ export interface Scenario {
   actionId: string;
   /** Org A's automation on it; workspace A stores its credentials (the canary) as a setting. */
   automationId: string;
+  /** A bridge of workspace A between two channels of its chat connection. */
+  bridgeId: string;
   /** Strings that only tenant A's data contains: none may appear in another tenant's answer. */
   markers: string[];
 }
@@ -58,6 +60,8 @@ export async function runScenario(h: ApiHarness): Promise<Scenario> {
   const consent = await h.call(a.memberKey, 'POST', `${ws}/connections/${oauth.body.id}/authorize`);
   ok(consent.status, 200, consent.text);
   expect(String(consent.body.authorizeUrl)).toMatch(/^https:\/\/login\.fake\.test\/authorize\?.*code_challenge_method=S256/);
+  // The org admin deletes it again, secrets and all.
+  ok((await h.call(a.orgAdminKey, 'DELETE', `${ws}/connections/${oauth.body.id}`)).status, 200, 'delete connection');
 
   const run = await h.call(a.memberKey, 'POST', `${conn}/streams/contacts/runs`, { mode: 'full' });
   ok(run.status, 202, run.text);
@@ -130,6 +134,11 @@ export async function runScenario(h: ApiHarness): Promise<Scenario> {
   const automationId = automation.body.id as string;
   ok((await h.call(a.orgAdminKey, 'POST', `${org}/automations/${automationId}/disable`)).status, 200, 'disable automation');
   ok((await h.call(a.orgAdminKey, 'POST', `${org}/automations/${automationId}/enable`)).status, 200, 'enable automation');
+  const edited = await h.call(a.orgAdminKey, 'PUT', `${org}/automations/${automationId}`, {
+    name: 'Tenant A contact hook (edited)', trigger: { type: 'change_event', object: 'contacts', ops: ['insert', 'update'] }, connector_id: httpConnectorId, action_id: actionId,
+    mapping: [{ target: 'contact_id', source: 'externalId' }, { target: 'email', source: 'data.email' }], enabled: true,
+  });
+  ok(edited.status, 200, edited.text);
 
   // One run of the action for workspace A: A's allowlist (set above) does not name the connector's
   // domain, so it is refused before any call leaves the process.
@@ -137,12 +146,27 @@ export async function runScenario(h: ApiHarness): Promise<Scenario> {
   ok(ran.status, 200, ran.text);
   expect(ran.body).toMatchObject({ status: 'ran', ok: false, error: { code: 'egress_org_not_allowed' } });
 
+  // The event hub: a chat connection, a bridge paused and resumed, a second bridge removed.
+  const chat = await h.call(a.memberKey, 'POST', `${ws}/connections`, {
+    connectorId: 'fake-chat', name: 'Tenant A chat', config: {}, credentials: { token: `${canary}-bot`, signingSecret: `${canary}-signing` },
+  });
+  ok(chat.status, 201, chat.text);
+  const ends = { a: { connection_id: chat.body.id, channel: 'C-tenant-a' }, b: { connection_id: chat.body.id, channel: 'C-tenant-a-2' } };
+  const bridge = await h.call(a.memberKey, 'POST', `${ws}/bridges`, { name: 'Tenant A bridge', ...ends });
+  ok(bridge.status, 201, bridge.text);
+  const bridgeId = bridge.body.id as string;
+  ok((await h.call(a.memberKey, 'PATCH', `${ws}/bridges/${bridgeId}`, { enabled: false })).status, 200, 'pause bridge');
+  ok((await h.call(a.memberKey, 'PATCH', `${ws}/bridges/${bridgeId}`, { enabled: true })).status, 200, 'resume bridge');
+  const spareBridge = await h.call(a.memberKey, 'POST', `${ws}/bridges`, { name: 'Spare bridge', ...ends });
+  ok(spareBridge.status, 201, spareBridge.text);
+  ok((await h.call(a.memberKey, 'DELETE', `${ws}/bridges/${spareBridge.body.id}`)).status, 200, 'delete bridge');
+
   return {
     canary, connectionId, runId: run.body.id, deadLetterId, loadId, memberId: member.body.id, createdKeyId: key.body.id,
-    httpConnectorId, actionId, automationId,
+    httpConnectorId, actionId, automationId, bridgeId,
     markers: [
       a.orgId, a.workspaceId, a.orgAdminKeyId, a.memberKeyId, connectionId, run.body.id, deadLetterId, loadId, member.body.id, key.body.id, spare.body.id,
-      automationId, 'tenant-a', 'Tenant A', 'Org A', 'Workspace A', canary,
+      automationId, bridgeId, chat.body.id, 'tenant-a', 'Tenant A', 'Org A', 'Workspace A', canary,
     ],
   };
 }
