@@ -2,10 +2,12 @@
  * The built-in catalogue: every connector folder's definition, registered at start.
  */
 import type { ConnectorDefinitionInput } from '../src/registry/index.js';
+import { dynamicsDefinition } from './dynamics/definition.js';
 import { hubspotDefinition } from './hubspot/definition.js';
 import { jiraDefinition } from './jira/definition.js';
+import { netsuiteDefinition } from './netsuite/definition.js';
 import { salesforceDefinition } from './salesforce/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
 import { zendeskDefinition } from './zendesk/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [hubspotDefinition, jiraDefinition, salesforceDefinition, stripeDefinition, zendeskDefinition];
+export const builtInConnectors: ConnectorDefinitionInput[] = [dynamicsDefinition, hubspotDefinition, jiraDefinition, netsuiteDefinition, salesforceDefinition, stripeDefinition, zendeskDefinition];

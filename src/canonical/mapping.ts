@@ -24,6 +24,8 @@ export type FieldMapping = z.output<typeof fieldMappingSchema>;
 export type Mapping = FieldMapping[];
 
 export function getPath(record: unknown, path: string): unknown {
+  // A key that itself holds dots (OData's `@odata.nextLink`, `…@OData.Community.Display.V1.FormattedValue`) wins.
+  if (record !== null && typeof record === 'object' && Object.hasOwn(record, path)) return (record as Record<string, unknown>)[path];
   let value: unknown = record;
   for (const key of path.split('.')) {
     if (value === null || typeof value !== 'object') return undefined;

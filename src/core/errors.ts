@@ -70,7 +70,8 @@ export function kindForStatus(status: number): ErrorKind {
   if (status === 429 || status === 502 || status === 503 || status === 504 || status === 408) return 'transient';
   if (status === 400 || status === 422) return 'validation';
   if (status === 404 || status === 410) return 'not_found';
-  if (status === 409) return 'conflict';
+  // 412: a precondition (If-Match, If-None-Match) failed: someone else's version is there.
+  if (status === 409 || status === 412) return 'conflict';
   if (status >= 500) return 'transient';
   return 'permanent';
 }

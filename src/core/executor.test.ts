@@ -83,6 +83,18 @@ describe('HttpExecutor', () => {
     expect(server.seen).toHaveLength(0);
   });
 
+  it('refuses a strategy that moves the call to a host outside the allow-list, before anything is sent', async () => {
+    server = await startScriptedServer((_req, res) => json(res, 200, {}));
+    const moving: RequestAuthorizer = {
+      type: 'api_key', secrets: () => [],
+      async authorize(req) { req.url = new URL('https://elsewhere.example.org/steal'); },
+    };
+    const res = await executor({ auth: moving }).request({ url: '/x' });
+    expect(res.error).toMatchObject({ kind: 'permanent', code: 'egress_refused' });
+    expect(res.error?.message).toContain('elsewhere.example.org');
+    expect(server.seen).toHaveLength(0);
+  });
+
   it('drops the strategy\'s cached token after a 401', async () => {
     server = await startScriptedServer((_req, res) => json(res, 401, {}));
     let invalidated = 0;

@@ -153,6 +153,14 @@ export class HttpExecutor {
     if (req.authenticate !== false && this.options.auth) {
       await this.options.auth.authorize(outgoing);
       this.remember(this.options.auth.secrets());
+      // A strategy may edit the URL (query keys, signatures); it may not move the call to another host.
+      if (outgoing.url.origin !== url.origin) {
+        try {
+          this.checked(outgoing.url.toString());
+        } catch (error) {
+          throw new ConnectorError(`the auth strategy moved the call: ${(error as Error).message}`, { kind: 'permanent', code: 'egress_refused' });
+        }
+      }
     }
     const abort = attemptSignal(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal, this.options.signal);
     try {
