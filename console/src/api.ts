@@ -5,7 +5,7 @@
  */
 import { listOf, request } from './http.js';
 import type {
-  ApiKey, AuditEntry, Bridge, CanonicalRecord, CatalogueEntry, Change, Connection, CreatedApiKey, DeadLetter, FieldMapping,
+  ApiKey, AuditEntry, CanonicalRecord, CatalogueEntry, Change, Connection, CreatedApiKey, DeadLetter, FieldMapping,
   Load, LoadItem, LoadWithItems, MappingPreview, Member, Org, Page, Principal, Run, Stream, StreamMapping, Workspace,
 } from './types.js';
 
@@ -108,8 +108,6 @@ export const api = {
   },
   runLoad: (w: string, l: string) => request<unknown>(`${ws(w)}/loads/${e(l)}/run`, { method: 'POST', body: {} }),
   rollbackLoad: async (w: string, l: string) => unwrap<Load>(await request(`${ws(w)}/loads/${e(l)}/rollback`, { method: 'POST', body: {} }), 'load'),
-
-  bridges: async (w: string) => listOf<Bridge>(await request(`${ws(w)}/bridges`), 'bridges'),
 
   audit: async (query: { limit: number; cursor?: string | null; orgId?: string; workspaceId?: string }) => page<AuditEntry>(await request(`${V1}/audit`, { query })),
   apiKeys: async (orgId: string) => listOf<ApiKey>(await request(`${org(orgId)}/api-keys`, { query: { includeRevoked: true } }), 'keys'),

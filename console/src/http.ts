@@ -37,6 +37,9 @@ const CONNECTOR_PREFIX: Record<string, string> = {
   connector_conflict: 'The connected system reported a conflict.',
 };
 
+/** 5xx answers that relay a vendor's refusal in words meant for people (a bridge's push subscription, say). */
+const RELAYED = new Set(['subscription_failed']);
+
 /** The message a person sees for a failed call; the API's own message where it is meant for people. */
 export function toApiError(status: number, body: unknown): ApiError {
   const error = (body as ErrorBody | null)?.error;
@@ -48,7 +51,7 @@ export function toApiError(status: number, body: unknown): ApiError {
   }
   if (status === 401) return new ApiError(status, code, 'Your API key was not accepted. Sign in again.');
   if (status === 403) return new ApiError(status, code, 'Your role does not allow this. Ask an org admin.');
-  if (status >= 500 && !code.startsWith('connector_')) {
+  if (status >= 500 && !code.startsWith('connector_') && !RELAYED.has(code)) {
     return new ApiError(status, code, `Something went wrong on the server (${status}). It is logged; try again in a moment.`);
   }
   const prefix = CONNECTOR_PREFIX[code];

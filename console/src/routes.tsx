@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AuditPage } from './pages/AuditPage.js';
 import { AutomationEditPage } from './pages/AutomationEditPage.js';
 import { AutomationsPage } from './pages/AutomationsPage.js';
+import { BridgePage } from './pages/BridgePage.js';
 import { BridgesPage } from './pages/BridgesPage.js';
 import { CataloguePage } from './pages/CataloguePage.js';
 import { ChangesPage } from './pages/ChangesPage.js';
@@ -11,6 +12,7 @@ import { ConnectPage } from './pages/ConnectPage.js';
 import { DeadLettersPage } from './pages/DeadLettersPage.js';
 import { LoadPage } from './pages/LoadPage.js';
 import { LoadsPage } from './pages/LoadsPage.js';
+import { NewBridgePage } from './pages/NewBridgePage.js';
 import { NewLoadPage } from './pages/NewLoadPage.js';
 import { RecordsPage } from './pages/RecordsPage.js';
 import { RunPage } from './pages/RunPage.js';
@@ -42,6 +44,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/automations/new', title: 'New automation', render: () => <AutomationEditPage key="new" /> },
   { path: '/automations/:id', title: 'Automation', render: (p) => <AutomationEditPage key={p.id} automationId={p.id!} /> },
   { path: '/bridges', title: 'Bridges', render: () => <BridgesPage /> },
+  { path: '/bridges/new', title: 'New bridge', render: () => <NewBridgePage /> },
+  { path: '/bridges/:id', title: 'Bridge', render: (p) => <BridgePage key={p.id} bridgeId={p.id!} /> },
   { path: '/audit', title: 'Audit log', render: () => <AuditPage /> },
   { path: '/settings', title: 'Settings', render: () => <SettingsPage /> },
 ];

@@ -263,15 +263,6 @@ export interface Member {
   createdAt: string;
 }
 
-export interface Bridge {
-  id: string;
-  name?: string;
-  slackChannel?: string;
-  teamsChannel?: string;
-  enabled?: boolean;
-  createdAt?: string;
-}
-
 export interface Page<T> {
   items: T[];
   /** The cursor of the next page; null on the last. */

@@ -6,6 +6,7 @@ const TONES: Record<string, string> = {
   insert: 'good', create: 'good', update: 'busy', delete: 'bad',
   ran: 'good', dead: 'bad', skipped_disabled: 'muted', skipped_unconfigured: 'warn', skipped_opted_out: 'muted',
   configured: 'good', opted_out: 'muted', not_configured: 'warn',
+  paused: 'muted', live: 'good', deleted: 'muted',
 };
 
 /** A status word in its colour, with the words people read rather than the enum. */
