@@ -7,7 +7,14 @@ import { hubspotDefinition } from './hubspot/definition.js';
 import { jiraDefinition } from './jira/definition.js';
 import { netsuiteDefinition } from './netsuite/definition.js';
 import { salesforceDefinition } from './salesforce/definition.js';
+import { slackDefinition } from './slack/definition.js';
+import { slackWebhookDefinition } from './slack-webhook/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
+import { teamsDefinition } from './teams/definition.js';
+import { teamsWebhookDefinition } from './teams-webhook/definition.js';
 import { zendeskDefinition } from './zendesk/definition.js';
 
-export const builtInConnectors: ConnectorDefinitionInput[] = [dynamicsDefinition, hubspotDefinition, jiraDefinition, netsuiteDefinition, salesforceDefinition, stripeDefinition, zendeskDefinition];
+export const builtInConnectors: ConnectorDefinitionInput[] = [
+  dynamicsDefinition, hubspotDefinition, jiraDefinition, netsuiteDefinition, salesforceDefinition, slackDefinition, slackWebhookDefinition, stripeDefinition,
+  teamsDefinition, teamsWebhookDefinition, zendeskDefinition,
+];
