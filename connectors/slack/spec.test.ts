@@ -4,15 +4,15 @@
  * refuses them, and the sandbox's answers validate against the description's response schemas
  * (fields Slack added after the description was published, `app_id` and `metadata`, set aside).
  */
-import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
+import { vendorSpecText } from '../../src/sandbox/vendor-specs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import described from './fixtures/spec-methods.json' with { type: 'json' };
 import { startSlackSandbox, type SlackSandbox } from './sandbox/index.js';
 import { slack, slackContext } from './test-context.js';
 
 interface Operation { parameters?: Array<{ name: string; in: string; type?: string; required?: boolean }>; responses: Record<string, { schema: Record<string, unknown> }> }
-const spec = JSON.parse(readFileSync(new URL('../../../shared/specs/slack.web-api.swagger2.json', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, Operation>>; definitions: Record<string, unknown> };
+const spec = JSON.parse(vendorSpecText('slack.web-api.swagger2.json')) as { paths: Record<string, Record<string, Operation>>; definitions: Record<string, unknown> };
 const operation = (method: string): [string, Operation] => Object.entries(spec.paths[`/${method}`]!)[0]!;
 
 const ajv = new Ajv({ strict: false, allErrors: true });
