@@ -2,6 +2,7 @@
  * Builds the auth strategy a connection's declared method calls for, from its secret fields.
  * Field names are the conventions below; a connector with a quirk supplies `method.strategy`.
  */
+import { ConnectorError } from '../core/errors.js';
 import type { Logger, RequestAuthorizer } from '../core/index.js';
 import type { AuthMethod } from '../registry/index.js';
 import type { CredentialBackend } from './backend.js';
@@ -39,14 +40,19 @@ export function fillTemplate(template: string, config: Record<string, unknown>):
 function firstSecret(method: AuthMethod, secrets: Record<string, string>): string {
   const field = method.fields.find((f) => f.secret);
   const value = field ? secrets[field.name] : undefined;
-  if (!value) throw new Error(`the secret field "${field?.name ?? '(none declared)'}" is missing`);
+  if (!value) throw missingSecret(field?.name ?? '(none declared)');
   return value;
 }
 
 function need(secrets: Record<string, string>, name: string): string {
   const value = secrets[name];
-  if (!value) throw new Error(`the credential field "${name}" is missing`);
+  if (!value) throw missingSecret(name);
   return value;
+}
+
+/** Fails closed before any call: permanent (re-enter the credentials), naming the field. */
+function missingSecret(name: string): ConnectorError {
+  return new ConnectorError(`the credential field "${name}" is missing`, { kind: 'permanent', code: 'missing_secret', fields: [{ field: name, message: 'is missing' }] });
 }
 
 export function strategyForMethod(input: StrategyInput): RequestAuthorizer | undefined {
