@@ -11,7 +11,7 @@ import { checkUrlWith, compilePolicy, EgressError, type CompiledPolicy } from '.
 import { ConnectorError, isConnectorError } from './errors.js';
 import type { ExecutorOptions } from './executor-options.js';
 import { sendAttempt } from './http-attempt.js';
-import { attemptSignal } from './attempt-signal.js';
+import { attemptDeadline } from './attempt-signal.js';
 import type { HttpRequest, OutgoingRequest } from './http-types.js';
 import { silentLogger } from './logger.js';
 import { sleep } from './rate-limiter.js';
@@ -162,16 +162,16 @@ export class HttpExecutor {
         }
       }
     }
-    const abort = attemptSignal(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal, this.options.signal);
+    const deadline = attemptDeadline(req.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, req.signal, this.options.signal);
     try {
       const outcome = await sendAttempt({
         // Lower-cased after auth: strategies may set 'Authorization', and redirects strip 'authorization'.
-        method, url: outgoing.url, headers: lower(outgoing.headers), body: outgoing.body, signal: abort.signal,
+        method, url: outgoing.url, headers: lower(outgoing.headers), body: outgoing.body, deadline,
         dispatcher: this.dispatcher, egress: this.policy, maxRedirects: this.options.maxRedirects ?? 5,
       });
       return classifyOutcome(outcome, req, this.options);
     } finally {
-      abort.dispose();
+      deadline.dispose();
     }
   }
 }

@@ -3,8 +3,10 @@
  * every hop passes the egress checks, the body read and parsed. Never throws for network faults:
  * it answers a status 0 outcome with a reason instead.
  */
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import type { AttemptDeadline } from './attempt-signal.js';
 import { checkUrlWith, type CompiledPolicy } from './egress/index.js';
+import { CutBodyError, exchange, type WireResponse } from './wire.js';
 
 export interface AttemptInput {
   method: string;
@@ -12,7 +14,7 @@ export interface AttemptInput {
   headers: Record<string, string>;
   body?: string | Uint8Array;
   dispatcher: Dispatcher;
-  signal: AbortSignal;
+  deadline: AttemptDeadline;
   egress: CompiledPolicy;
   maxRedirects: number;
 }
@@ -22,12 +24,6 @@ export type AttemptOutcome =
   | { kind: 'network'; reason: 'timeout' | 'aborted' | 'reset' | 'malformed_body' | 'egress' | 'network'; message: string; cause: unknown };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
-}
 
 function parseBody(text: string, contentType: string | undefined): unknown {
   if (text === '') return undefined;
@@ -41,21 +37,17 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptOutcome> 
   let body = input.body;
   const headers = { ...input.headers };
   for (let hop = 0; ; hop++) {
-    let response: Dispatcher.ResponseData;
+    let response: WireResponse;
     try {
-      response = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: input.dispatcher, signal: input.signal });
+      response = await exchange({ dispatcher: input.dispatcher, url, method, headers, body, deadline: input.deadline });
     } catch (error) {
-      return networkOutcome(error, input.signal);
+      if (error instanceof CutBodyError && !input.deadline.signal.aborted) return { kind: 'network', reason: 'malformed_body', message: error.message, cause: error.cause };
+      return networkOutcome(error, input.deadline.signal);
     }
-    const responseHeaders = flattenHeaders(response.headers);
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      return input.signal.aborted ? networkOutcome(error, input.signal) : { kind: 'network', reason: 'malformed_body', message: 'the response body was cut off', cause: error };
-    }
+    const responseHeaders = response.headers;
+    const text = response.text;
     const location = responseHeaders.location;
-    if (REDIRECTS.has(response.statusCode) && location && hop < input.maxRedirects) {
+    if (REDIRECTS.has(response.status) && location && hop < input.maxRedirects) {
       let next: URL;
       try {
         next = checkUrlWith(new URL(location, url).toString(), input.egress);
@@ -64,7 +56,7 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptOutcome> 
       }
       // Credentials never follow a redirect to another origin.
       if (next.origin !== url.origin) delete headers.authorization;
-      if (response.statusCode === 303 || ((response.statusCode === 301 || response.statusCode === 302) && method === 'POST')) {
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;
         delete headers['content-type'];
@@ -73,7 +65,7 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptOutcome> 
       continue;
     }
     try {
-      return { kind: 'response', status: response.statusCode, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type']), text, url };
+      return { kind: 'response', status: response.status, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type']), text, url };
     } catch (error) {
       return { kind: 'network', reason: 'malformed_body', message: 'the response body is not valid JSON (truncated?)', cause: error };
     }
