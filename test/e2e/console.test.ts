@@ -163,7 +163,7 @@ describe('the web console', () => {
       if (!required.every((name) => name in running.credentials)) continue;
       connected.push(entry.id);
       await page.goto(`${base}/connectors`);
-      await page.getByRole('link', { name: `Connect ${entry.name}` }).click();
+      await page.getByRole('link', { name: `Connect ${entry.name}`, exact: true }).click();
       await heading(`Connect ${entry.name}`).waitFor();
       await page.getByRole('heading', { name: 'Connect your system' }).waitFor();
       if (index === 0) await shot('05-connect-form');
@@ -190,8 +190,14 @@ describe('the web console', () => {
         const widget = (field as { 'x-widget'?: string })['x-widget'];
         if (field.writeOnly && widget !== 'textarea') await expect(page.locator(`#credentials-${name}`).getAttribute('type')).resolves.toBe('password');
       }
-      for (const [name, value] of Object.entries(running.credentials)) if (name in secretFields) await page.locator(`#credentials-${name}`).fill(value);
-      for (const [name, value] of Object.entries(running.config ?? {})) await page.locator(`#config-${name}`).fill(String(value));
+      // A select (a region, an API version) is chosen; anything else is typed.
+      const setField = async (selector: string, value: string) => {
+        const field = page.locator(selector);
+        if (await field.evaluate((el) => el.tagName === 'SELECT')) await field.selectOption(value);
+        else await field.fill(value);
+      };
+      for (const [name, value] of Object.entries(running.credentials)) if (name in secretFields) await setField(`#credentials-${name}`, value);
+      for (const [name, value] of Object.entries(running.config ?? {})) await setField(`#config-${name}`, String(value));
       await page.getByRole('checkbox', { name: /sandbox/i }).check();
       await page.getByLabel('Sandbox base URL').fill(running.baseUrl);
       if (index === 0) {
@@ -293,7 +299,8 @@ describe('the web console', () => {
     for (const [label, name] of [['Runs', '15-runs'], ['Dead letters', '16-dead-letters'], ['Automations', '17-automations'], ['Bridges', '18-bridges'], ['Audit log', '19-audit']] as const) {
       await nav(label);
       await heading(label).waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      // A page may show several loading states at once (the automations page has two tables).
+      await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
       await shot(name);
     }
     await page.getByRole('table', { name: 'Audit entries, newest first' }).getByText('connection.create', { exact: true }).first().waitFor();
