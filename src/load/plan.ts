@@ -4,7 +4,7 @@
  */
 import type { ConnectorContext, DestinationOperations, ObjectDefinition } from '../registry/index.js';
 import type { FieldChange, LoadRecord, PlanItem } from './types.js';
-import { chunk, fieldsOf, mapLimit, sameValue } from './values.js';
+import { chunk, fieldsOf, mapLimit, readConcurrency, sameValue } from './values.js';
 import { readBack } from './verify.js';
 
 export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, dest: DestinationOperations, records: LoadRecord[], batchSize: number): Promise<PlanItem[]> {
@@ -15,7 +15,7 @@ export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, 
   const wanted = [...new Set(records.filter((r) => !r.id).map(keyOf).filter((k): k is string => k !== null))];
   const byKey = new Map<string, Record<string, unknown>>();
   if (wanted.length > 0 && dest.findByNaturalKey) {
-    const found = await mapLimit(chunk(wanted, batchSize), 3, (part) => dest.findByNaturalKey!(ctx, part));
+    const found = await mapLimit(chunk(wanted, batchSize), readConcurrency(batchSize), (part) => dest.findByNaturalKey!(ctx, part));
     for (const part of found) for (const [k, v] of part) byKey.set(normaliseKey(dest, keyField!, k), v);
   }
   const idOfFound = (key: string | null) => {

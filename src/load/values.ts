@@ -31,6 +31,13 @@ export function verifiableFields(dest: DestinationOperations, fields: Record<str
   return Object.keys(fields).filter((f) => !ignored.has(f));
 }
 
+/**
+ * Batched reads (lookups, snapshot, read-back) in flight at once. They are cheap for the vendor
+ * and the rate limiter still paces them; more lanes let a window's allowance be spent at once
+ * rather than trickle. Per-record vendors (batch 1) keep three, for those that cap concurrency.
+ */
+export const readConcurrency = (batchSize: number): number => (batchSize > 1 ? 8 : 3);
+
 /** Runs `fn` over items with at most `limit` in flight, results in input order. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -6,12 +6,12 @@ import type pg from 'pg';
 import type { ConnectorContext, DestinationOperations } from '../registry/index.js';
 import { updateItems, type ItemUpdate, type JournalItem } from './journal.js';
 import type { VerifyStatus } from './types.js';
-import { chunk, fieldsOf, mapLimit, sameValue, verifiableFields } from './values.js';
+import { chunk, fieldsOf, mapLimit, readConcurrency, sameValue, verifiableFields } from './values.js';
 
 export async function readBack(ctx: ConnectorContext, dest: DestinationOperations, ids: string[], batchSize: number, fields?: string[]): Promise<Map<string, Record<string, unknown> | null>> {
   const found = new Map<string, Record<string, unknown> | null>();
   // A few reads in flight: the rate limiter paces them, the vendor's latency no longer does.
-  const parts = await mapLimit(chunk([...new Set(ids)], batchSize), 3, (part) => (fields ? dest.get(ctx, part, { fields }) : dest.get(ctx, part)));
+  const parts = await mapLimit(chunk([...new Set(ids)], batchSize), readConcurrency(batchSize), (part) => (fields ? dest.get(ctx, part, { fields }) : dest.get(ctx, part)));
   for (const part of parts) for (const [id, rec] of part) found.set(id, rec);
   return found;
 }
