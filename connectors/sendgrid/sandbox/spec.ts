@@ -4,6 +4,7 @@
  * read once per process from ../shared/specs when it is there, else from the copy vendored in
  * fixtures/ (the same schemas, unchanged; sandbox.test.ts checks that they still agree).
  */
+import { operationRequestSchema } from '../../../src/sandbox/openapi-request.js';
 import { vendorSpecText } from '../../../src/sandbox/vendor-specs.js';
 import { fileURLToPath } from 'node:url';
 
@@ -23,26 +24,9 @@ export interface RequestSpec {
 }
 
 export function extractRequestSpec(doc: unknown, source: string): RequestSpec {
-  const spec = doc as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
-  const operation = spec.paths[MAIL_SEND.path]?.[MAIL_SEND.method] as { requestBody?: { content?: Record<string, { schema?: Json }> } } | undefined;
-  const found = operation?.requestBody?.content?.[MAIL_SEND.contentType]?.schema;
-  if (!found) throw new Error(`${SPEC_FILE} has no ${MAIL_SEND.contentType} request body for ${MAIL_SEND.method} ${MAIL_SEND.path}`);
+  const { schema: found, schemas } = operationRequestSchema(doc, MAIL_SEND, SPEC_FILE);
   // The example is a sample, not a rule: leave it behind with the descriptions it carries.
   const { example: _example, ...schema } = found;
-  const schemas: Record<string, Json> = {};
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      const name = key === '$ref' && typeof inner === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(inner)?.[1] : undefined;
-      if (name === undefined) visit(inner);
-      else if (!(name in schemas)) {
-        schemas[name] = spec.components.schemas[name]!;
-        visit(schemas[name]);
-      }
-    }
-  };
-  visit(schema);
   return { source, schema, schemas };
 }
 

@@ -4,6 +4,7 @@
  * the copy vendored in fixtures/ (the same schemas, unchanged; sandbox.test.ts checks that they
  * still agree).
  */
+import { operationRequestSchema } from '../../../src/sandbox/openapi-request.js';
 import { vendorSpecText } from '../../../src/sandbox/vendor-specs.js';
 import { fileURLToPath } from 'node:url';
 
@@ -25,25 +26,8 @@ export interface RequestSpec {
 }
 
 export function extractRequestSpec(doc: unknown, source: string): RequestSpec {
-  const spec = doc as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
-  const operation = spec.paths[CREATE_MESSAGE.path]?.[CREATE_MESSAGE.method] as { requestBody?: { content?: Record<string, { schema?: Json }> } } | undefined;
-  const schema = operation?.requestBody?.content?.[CREATE_MESSAGE.contentType]?.schema;
-  if (!schema) throw new Error(`${SPEC_FILE} has no ${CREATE_MESSAGE.contentType} request body for ${CREATE_MESSAGE.method} ${CREATE_MESSAGE.path}`);
-  const schemas: Record<string, Json> = {};
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      const name = key === '$ref' && typeof inner === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(inner)?.[1] : undefined;
-      if (name === undefined) visit(inner);
-      else if (!(name in schemas)) {
-        schemas[name] = spec.components.schemas[name]!;
-        visit(schemas[name]);
-      }
-    }
-  };
-  visit(schema);
-  const conditional = ((operation as { 'x-twilio'?: { conditional?: string[][] } } | undefined)?.['x-twilio']?.conditional ?? []);
+  const { operation, schema, schemas } = operationRequestSchema(doc, CREATE_MESSAGE, SPEC_FILE);
+  const conditional = (operation as { 'x-twilio'?: { conditional?: string[][] } })['x-twilio']?.conditional ?? [];
   return { source, schema, schemas, conditional };
 }
 

@@ -4,6 +4,7 @@
  * ../shared/specs when it is there, else from the copy vendored in fixtures/ (the same schemas,
  * unchanged; sandbox.test.ts checks that they still agree).
  */
+import { operationRequestSchema } from '../../../src/sandbox/openapi-request.js';
 import { vendorSpecText } from '../../../src/sandbox/vendor-specs.js';
 import { fileURLToPath } from 'node:url';
 import { parseYaml } from './yaml.js';
@@ -26,24 +27,7 @@ export interface RequestSpec {
 
 /** Picks the operation's request body schema and the component schemas it reaches. */
 export function extractRequestSpec(doc: unknown, source: string): RequestSpec {
-  const spec = doc as { paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
-  const operation = spec.paths[SEND_OPERATION.path]?.[SEND_OPERATION.method] as { requestBody?: { content?: Record<string, { schema?: Json }> } } | undefined;
-  const schema = operation?.requestBody?.content?.[SEND_OPERATION.contentType]?.schema;
-  if (!schema) throw new Error(`${SPEC_FILE} has no ${SEND_OPERATION.contentType} request body for ${SEND_OPERATION.method} ${SEND_OPERATION.path}`);
-  const schemas: Record<string, Json> = {};
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== 'object') return;
-    for (const [key, inner] of Object.entries(value)) {
-      const name = key === '$ref' && typeof inner === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(inner)?.[1] : undefined;
-      if (name === undefined) visit(inner);
-      else if (!(name in schemas)) {
-        schemas[name] = spec.components.schemas[name]!;
-        visit(schemas[name]);
-      }
-    }
-  };
-  visit(schema);
+  const { schema, schemas } = operationRequestSchema(doc, SEND_OPERATION, SPEC_FILE);
   return { source, schema, schemas };
 }
 
