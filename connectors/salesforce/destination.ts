@@ -30,11 +30,13 @@ export function salesforceDestination(object: SObject): DestinationOperations {
     ignoreOnVerify: [...object.readOnly, 'attributes', '_derived'],
     normalise,
 
-    async get(ctx, ids) {
+    async get(ctx, ids, options) {
+      // A snapshot names the fields the load writes: they must be read, or rollback cannot restore them.
+      const fields = [...new Set([...readFields(ctx), ...(options?.fields ?? [])])].join(',');
       const found = new Map<string, Record<string, unknown> | null>(ids.map((id) => [id, null]));
       for (const part of chunks(ids)) {
         const body = unwrap(await ctx.http.request({
-          url: `${COLLECTIONS_PATH}/${object.type}`, query: { ids: part.join(','), fields: readFields(ctx).join(',') }, schema: retrieveResultsSchema, signal: ctx.signal,
+          url: `${COLLECTIONS_PATH}/${object.type}`, query: { ids: part.join(','), fields }, schema: retrieveResultsSchema, signal: ctx.signal,
         }));
         // Results come in the order of the ids asked for; Salesforce answers 18-character ids
         // even when it was asked with 15, so the position says which id a record answers.

@@ -4,7 +4,7 @@
  */
 import type { ConnectorContext, DestinationOperations, ObjectDefinition } from '../registry/index.js';
 import type { FieldChange, LoadRecord, PlanItem } from './types.js';
-import { chunk, fieldsOf, mapLimit, readConcurrency, sameValue } from './values.js';
+import { chunk, fieldsOf, mapLimit, readConcurrency, recordId, sameValue } from './values.js';
 import { readBack } from './verify.js';
 
 export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, dest: DestinationOperations, records: LoadRecord[], batchSize: number): Promise<PlanItem[]> {
@@ -20,7 +20,7 @@ export async function planLoad(ctx: ConnectorContext, object: ObjectDefinition, 
   }
   const idOfFound = (key: string | null) => {
     const found = key === null ? undefined : byKey.get(normaliseKey(dest, keyField!, key));
-    return found ? String(found[object.primaryKey] ?? found.id) : null;
+    return found ? recordId(found, object.primaryKey) : null;
   };
 
   const seenKeys = new Set<string>();

@@ -9,7 +9,7 @@ import type { ConnectorContext, DestinationOperations } from '../registry/index.
 import { updateItems, type ItemUpdate, type JournalItem } from './journal.js';
 import type { RollbackStatus } from './types.js';
 import { readBack } from './verify.js';
-import { chunk, fieldsOf, sameValue } from './values.js';
+import { chunk, fieldsOf, recordId, sameValue } from './values.js';
 
 export interface RollbackItemResult {
   seq: number;
@@ -20,14 +20,14 @@ export interface RollbackItemResult {
 const needsRollback = (i: JournalItem) =>
   (i.writeStatus === 'written' || i.writeStatus === 'writing') && (i.rollbackStatus === 'none' || i.rollbackStatus === 'failed');
 
-async function locateInterruptedCreates(ctx: ConnectorContext, dest: DestinationOperations, keyField: string | undefined, items: JournalItem[]): Promise<void> {
+async function locateInterruptedCreates(ctx: ConnectorContext, dest: DestinationOperations, keyField: string | undefined, primaryKey: string, items: JournalItem[]): Promise<void> {
   const unknown = items.filter((i) => i.action === 'create' && !i.targetId && i.naturalKey);
   if (unknown.length === 0 || !dest.findByNaturalKey || !keyField) return;
   const found = await dest.findByNaturalKey(ctx, unknown.map((i) => i.naturalKey!));
   const lower = new Map([...found].map(([k, v]) => [k.toLowerCase(), v]));
   for (const item of unknown) {
     const record = lower.get(item.naturalKey!.toLowerCase());
-    if (record) item.targetId = String(record.id);
+    if (record) item.targetId = recordId(record, primaryKey);
   }
 }
 
@@ -43,9 +43,9 @@ async function attempt<T>(fn: () => Promise<T>, tries = 4): Promise<T | undefine
   return undefined;
 }
 
-export async function rollbackItems(pool: pg.Pool, ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], options: { loadId: string; batchSize: number; naturalKeyField?: string }): Promise<RollbackItemResult[]> {
+export async function rollbackItems(pool: pg.Pool, ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], options: { loadId: string; batchSize: number; naturalKeyField?: string; primaryKey: string }): Promise<RollbackItemResult[]> {
   const todo = items.filter(needsRollback);
-  await locateInterruptedCreates(ctx, dest, options.naturalKeyField, todo);
+  await locateInterruptedCreates(ctx, dest, options.naturalKeyField, options.primaryKey, todo);
   const results = new Map<number, RollbackItemResult>();
   const set = (item: JournalItem, status: RollbackStatus, detail: string) => results.set(item.seq, { seq: item.seq, status, detail });
 

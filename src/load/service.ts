@@ -93,10 +93,10 @@ export class LoadService {
       onProgress: () => { void setLoadState(this.deps.pool, loadId, 'running', buildReport(items, 'running')).catch(() => {}); },
     });
     await setLoadState(this.deps.pool, loadId, 'verifying', buildReport(items, 'verifying'));
-    const { failed } = await verifyItems(this.deps.pool, ctx, dest, items, loadId, batchSize);
+    const { failed } = await verifyItems(this.deps.pool, ctx, dest, items, loadId, batchSize, object.primaryKey);
     const written = items.filter((i) => i.writeStatus === 'written').length;
     if (failed > 0 && failed / Math.max(1, written) > options.rollbackThreshold) {
-      await rollbackItems(this.deps.pool, ctx, dest, items, { loadId, batchSize, naturalKeyField: object.naturalKey });
+      await rollbackItems(this.deps.pool, ctx, dest, items, { loadId, batchSize, naturalKeyField: object.naturalKey, primaryKey: object.primaryKey });
       const report = buildReport(items, rollbackComplete(items) ? 'rolled_back' : 'rollback_incomplete', { trigger: 'verification' });
       await setLoadState(this.deps.pool, loadId, report.status, report, true);
       return report;
@@ -115,7 +115,7 @@ export class LoadService {
     const batchSize = Math.min(options.batchSize ?? dest.batchSize, dest.batchSize);
     const items = await loadItems(this.deps.pool, loadId);
     const crashed = load.status === 'running' || load.status === 'verifying';
-    await rollbackItems(this.deps.pool, ctx, dest, items, { loadId, batchSize, naturalKeyField: object.naturalKey });
+    await rollbackItems(this.deps.pool, ctx, dest, items, { loadId, batchSize, naturalKeyField: object.naturalKey, primaryKey: object.primaryKey });
     const report = buildReport(items, rollbackComplete(items) ? 'rolled_back' : 'rollback_incomplete', { trigger: crashed ? 'crash' : 'on_demand' });
     await setLoadState(this.deps.pool, loadId, report.status, report, true);
     return report;

@@ -38,6 +38,9 @@ export function verifiableFields(dest: DestinationOperations, fields: Record<str
  */
 export const readConcurrency = (batchSize: number): number => (batchSize > 1 ? 8 : 3);
 
+/** A vendor record's id: the object's declared primary key (Salesforce `Id`), else `id`. */
+export const recordId = (record: Record<string, unknown>, primaryKey: string): string => String(record[primaryKey] ?? record.id);
+
 /** Runs `fn` over items with at most `limit` in flight, results in input order. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import type { ConnectorContext, DestinationOperations } from '../registry/index.js';
 import { updateItems, type ItemUpdate, type JournalItem } from './journal.js';
 import type { VerifyStatus } from './types.js';
-import { chunk, fieldsOf, mapLimit, readConcurrency, sameValue, verifiableFields } from './values.js';
+import { chunk, fieldsOf, mapLimit, readConcurrency, recordId, sameValue, verifiableFields } from './values.js';
 
 export async function readBack(ctx: ConnectorContext, dest: DestinationOperations, ids: string[], batchSize: number, fields?: string[]): Promise<Map<string, Record<string, unknown> | null>> {
   const found = new Map<string, Record<string, unknown> | null>();
@@ -28,7 +28,7 @@ export function verdict(dest: DestinationOperations, item: JournalItem, current:
  * A transient failure (timeout, reset) is ambiguous: the vendor may have applied the write before
  * the answer was lost. Read the truth back rather than report a failure that did not happen.
  */
-async function settleAmbiguous(ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], batchSize: number): Promise<ItemUpdate[]> {
+async function settleAmbiguous(ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], batchSize: number, primaryKey: string): Promise<ItemUpdate[]> {
   const ambiguous = items.filter((i) => i.writeStatus === 'failed' && i.error?.kind === 'transient');
   const updates: ItemUpdate[] = [];
   const creates = ambiguous.filter((i) => i.action === 'create' && i.naturalKey);
@@ -36,7 +36,7 @@ async function settleAmbiguous(ctx: ConnectorContext, dest: DestinationOperation
     const found = new Map([...(await dest.findByNaturalKey(ctx, creates.map((i) => i.naturalKey!)))].map(([k, v]) => [k.toLowerCase(), v]));
     for (const item of creates) {
       const record = found.get(item.naturalKey!.toLowerCase());
-      if (record) Object.assign(item, { writeStatus: 'written', targetId: String(record.id), error: null });
+      if (record) Object.assign(item, { writeStatus: 'written', targetId: recordId(record, primaryKey), error: null });
     }
   }
   const others = ambiguous.filter((i) => i.action !== 'create' && i.targetId);
@@ -46,8 +46,8 @@ async function settleAmbiguous(ctx: ConnectorContext, dest: DestinationOperation
   return updates;
 }
 
-export async function verifyItems(pool: pg.Pool, ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], loadId: string, batchSize: number): Promise<{ verified: number; failed: number }> {
-  await updateItems(pool, loadId, await settleAmbiguous(ctx, dest, items, batchSize));
+export async function verifyItems(pool: pg.Pool, ctx: ConnectorContext, dest: DestinationOperations, items: JournalItem[], loadId: string, batchSize: number, primaryKey: string): Promise<{ verified: number; failed: number }> {
+  await updateItems(pool, loadId, await settleAmbiguous(ctx, dest, items, batchSize, primaryKey));
   const written = items.filter((i) => i.writeStatus === 'written' && i.targetId);
   const current = await readBack(ctx, dest, written.map((i) => i.targetId!), batchSize);
   const updates: ItemUpdate[] = [];
