@@ -68,6 +68,13 @@ export function salesforceDestination(object: SObject): DestinationOperations {
     },
 
     async restore(ctx, _id, snapshot) {
+      // A retried restore whose first answer was lost must not make a second copy: the record it
+      // re-creates carries the snapshot's natural key, so look for it first.
+      const value = object.naturalKey ? snapshot[object.naturalKey] : undefined;
+      if (typeof value === 'string' && value !== '') {
+        const found = [...(await findByNaturalKey(ctx, object, [value])).entries()].find(([k]) => k.toLowerCase() === value.toLowerCase())?.[1];
+        if (found) return { ok: true, id: String(found.Id ?? found.id) };
+      }
       const [outcome] = await createChunk(ctx, object, [snapshot]);
       return outcome!;
     },
