@@ -12,7 +12,7 @@ import { issuePath, readIssues, RECONCILE_LIMIT } from './issue-reads.js';
 import { ISSUE_FIELDS } from './issues-source.js';
 import { isIssueRef } from './jql.js';
 import { chunks, IN_FLIGHT, mapLimit } from './pool.js';
-import { transitionTo } from './transitions.js';
+import { performTransition, planTransition } from './transitions.js';
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
@@ -52,11 +52,14 @@ export function jiraDestination(): DestinationOperations {
       return mapLimit(records, IN_FLIGHT, async ({ id, fields }): Promise<WriteOutcome> => {
         const write = toJiraWrite(fields);
         remember(ctx)([write]);
+        // The status is checked first: an unreachable one refuses the record before its fields change.
+        const plan = write.status === undefined ? undefined : await planTransition(ctx, id, write.status);
+        if (plan?.kind === 'refused') return { ok: false, error: plan.error };
         if (Object.keys(write.fields).length > 0) {
           const res = await ctx.http.request({ method: 'PUT', url: issuePath(id), json: { fields: write.fields }, signal: ctx.signal });
           if (!res.ok) return { ok: false, error: res.error! };
         }
-        const error = write.status === undefined ? undefined : await transitionTo(ctx, id, write.status);
+        const error = plan ? await performTransition(ctx, id, plan) : undefined;
         return error ? { ok: false, error } : { ok: true, id };
       });
     },

@@ -81,6 +81,7 @@ loadReliabilitySuite({
   crash: { updates: 30, creates: 5, batchSize: 5, fields: (rng) => fields(rng, false) },
   // For the same reason a rollback may be refused for good here, and says so: excused, counted.
   // The random-load property ({ loads: 40, maxRecords: 12, batchSize: 1..20, refusals }) is left
-  // out while it fails: an update whose transition is refused leaves its field edits applied (the
-  // create path undoes itself, the update path does not). Open on issue 6.
+  // out while it fails: a bulk create whose answer is lost leaves an issue the journal calls
+  // failed, and Jira issues have no natural key or idempotency key to find it by, so neither
+  // verify nor rollback can. Open on issue 6.
 });

@@ -23,33 +23,51 @@ export function transitionFor(transitions: Transition[], status: string): Transi
   return transitions.find((t) => same(t.to.name, status)) ?? transitions.find((t) => same(t.name, status));
 }
 
+/** What moving to a status takes: nothing (already there), one transition, or a refusal. */
+export type TransitionPlan = { kind: 'none' } | { kind: 'transition'; transition: Transition } | { kind: 'refused'; error: ConnectorError };
+
 /**
- * Moves an issue to `status` by one transition. Answers undefined when done (or already
- * there), or the error of this record: a status no transition leads to names the field.
+ * Finds the one transition to `status` before anything is written, so an update whose status
+ * cannot be reached is refused whole instead of leaving its field edits applied.
  */
+export async function planTransition(ctx: ConnectorContext, issueId: string, status: string): Promise<TransitionPlan> {
+  return recordRefusal(async () => {
+    const transitions = await availableTransitions(ctx, issueId);
+    const chosen = transitionFor(transitions, status);
+    if (chosen) return { kind: 'transition', transition: chosen };
+    const current = unwrap(await ctx.http.request({ url: issuePath(issueId), query: { fields: 'status' }, schema: issueSchema, signal: ctx.signal }));
+    if (current.fields.status?.name && same(current.fields.status.name, status)) return { kind: 'none' };
+    const reachable = [...new Set(transitions.map((t) => t.to.name))].join(', ') || 'none';
+    return { kind: 'refused', error: new ConnectorError(`jira has no transition from "${current.fields.status?.name ?? 'its status'}" to "${status}" for issue ${issueId} (reachable: ${reachable})`, {
+      kind: 'validation', status: 400, code: 'no_transition', fields: [{ field: 'status', message: `no transition leads to "${status}"; reachable: ${reachable}` }],
+    }) };
+  });
+}
+
+/** Performs a planned transition; a refusal (a validator, a condition) belongs to the record. */
+export async function performTransition(ctx: ConnectorContext, issueId: string, plan: TransitionPlan): Promise<ConnectorError | undefined> {
+  if (plan.kind === 'refused') return plan.error;
+  if (plan.kind === 'none') return undefined;
+  const done = await recordRefusal(async () => {
+    unwrap(await ctx.http.request({ method: 'POST', url: `${issuePath(issueId)}/transitions`, json: { transition: { id: plan.transition.id } }, signal: ctx.signal }));
+    return { kind: 'none' } as TransitionPlan;
+  });
+  return done.kind === 'refused' ? done.error : undefined;
+}
+
+/** Moves an issue to `status` by one transition; undefined when done (or already there). */
 export async function transitionTo(ctx: ConnectorContext, issueId: string, status: string): Promise<ConnectorError | undefined> {
-  try {
-    return await transition(ctx, issueId, status);
-  } catch (error) {
-    // Refusals belong to the record; anything else (auth, an outage) stops the load.
-    if (isConnectorError(error) && RECORD_KINDS.includes(error.kind)) return error;
-    throw error;
-  }
+  return performTransition(ctx, issueId, await planTransition(ctx, issueId, status));
 }
 
 const RECORD_KINDS = ['validation', 'conflict', 'not_found'];
 
-async function transition(ctx: ConnectorContext, issueId: string, status: string): Promise<ConnectorError | undefined> {
-  const transitions = await availableTransitions(ctx, issueId);
-  const chosen = transitionFor(transitions, status);
-  if (!chosen) {
-    const current = unwrap(await ctx.http.request({ url: issuePath(issueId), query: { fields: 'status' }, schema: issueSchema, signal: ctx.signal }));
-    if (current.fields.status?.name && same(current.fields.status.name, status)) return undefined;
-    const reachable = [...new Set(transitions.map((t) => t.to.name))].join(', ') || 'none';
-    return new ConnectorError(`jira has no transition from "${current.fields.status?.name ?? 'its status'}" to "${status}" for issue ${issueId} (reachable: ${reachable})`, {
-      kind: 'validation', status: 400, code: 'no_transition', fields: [{ field: 'status', message: `no transition leads to "${status}"; reachable: ${reachable}` }],
-    });
+/** Refusals belong to the record; anything else (auth, an outage) stops the load. */
+async function recordRefusal(fn: () => Promise<TransitionPlan>): Promise<TransitionPlan> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isConnectorError(error) && RECORD_KINDS.includes(error.kind)) return { kind: 'refused', error };
+    throw error;
   }
-  unwrap(await ctx.http.request({ method: 'POST', url: `${issuePath(issueId)}/transitions`, json: { transition: { id: chosen.id } }, signal: ctx.signal }));
-  return undefined;
 }
