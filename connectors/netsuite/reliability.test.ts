@@ -1,0 +1,17 @@
+/**
+ * The shared stream reliability suite against the netsuite sandbox: contact streamed through worker
+ * crashes (SIGKILL at random points), 20% of 429s, 503s and resets, and a 401 mid-run. The load
+ * reliability suite is not run here yet (it needs this vendor's record comparison adapter).
+ */
+import { streamReliabilitySuite } from '../../test/conformance/stream-reliability.js';
+import { netsuiteDefinition } from './definition.js';
+import { PAGE_SIZE } from './objects.js';
+import { netsuiteConformanceSandbox } from './sandbox/index.js';
+
+streamReliabilitySuite({
+  definition: netsuiteDefinition, start: () => netsuiteConformanceSandbox(), object: 'contact', pageSize: PAGE_SIZE,
+  crash: { records: 4000, kills: 3 },
+  // Enough pages for some thirty requests, so every kind of fault lands.
+  faults: { records: 30 * PAGE_SIZE },
+  unauthorizedAt: 4,
+});
